@@ -1,0 +1,235 @@
+"""The data model every stage speaks.
+
+Data flows one way: ``RawInput`` (ingest) -> ``Document`` (clean, dating, temporal,
+sentences) -> ``Timeline`` (select, summarize) -> render.  Stages are plain functions over
+these dataclasses; none of them does I/O except ``ingest`` and ``render``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Granularity = Literal["day", "month", "year"]
+Status = Literal["used", "duplicate", "skipped", "failed"]
+DateSource = Literal["stated", "metadata", "field", "filename", "inferred"]
+
+SCHEMA = "dateline/1"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run can be told.  Frozen: passed down to every stage unchanged."""
+
+    title: str | None = None
+    max_dates: int | None = None  # None: chosen from the corpus
+    sentences_per_date: int = 2
+    start: _dt.date | None = None  # restrict the timeline window (inclusive)
+    end: _dt.date | None = None
+    query: str | None = None  # what the user is interested in (optional)
+    keywords: tuple[str, ...] = ()
+    jobs: int = 0  # worker processes; 0 = number of cores
+    max_bytes: int = 50_000_000  # larger inputs are skipped with a reason
+    dedup_threshold: float = 0.8  # MinHash Jaccard above which two articles are duplicates
+    formats: tuple[str, ...] = ("json", "md", "txt", "html")
+
+
+@dataclass(frozen=True)
+class RawInput:
+    """One input document as read from disk (or a JSONL line), not yet cleaned."""
+
+    id: str
+    path: str  # where it came from: a file path, or ``file.jsonl:LINE``
+    kind: Literal["text", "html"]
+    raw: str  # decoded content
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published_field: str | None = None  # the ``published`` field of a JSONL record
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A temporal expression in a sentence, resolved to a calendar period.
+
+    ``start``/``end`` are character offsets into the sentence text.  ``date`` is the first
+    day of the period; ``granularity`` says whether it is that day, its month or its year.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str  # TIMEX3 value, e.g. 2002-08-18, 2000-10, 2002
+    date: _dt.date
+    granularity: Granularity
+
+    def key(self) -> tuple[_dt.date, Granularity]:
+        return (self.date, self.granularity)
+
+
+@dataclass
+class Sentence:
+    doc_id: str
+    index: int  # position in its document (0 = lead)
+    text: str
+    mentions: list[TimeMention] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """A cleaned, dated, sentence-split article."""
+
+    id: str
+    path: str
+    text: str  # cleaned body text, paragraphs separated by blank lines
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: _dt.date | None = None
+    date_source: DateSource | None = None
+    date_confidence: float = 0.0
+    date_evidence: str | None = None  # a short human-readable reason for the date
+    sentences: list[Sentence] = field(default_factory=list)
+    status: Status = "used"
+    reason: str = ""
+    duplicate_of: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def inferred(self) -> bool:
+        return self.date_source == "inferred"
+
+
+@dataclass
+class ManifestRow:
+    """One row of ``documents.jsonl``: every input appears exactly once."""
+
+    id: str
+    path: str
+    status: Status
+    reason: str = ""
+    published: str | None = None
+    date_source: str | None = None
+    confidence: float | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    duplicate_of: str | None = None
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_document(cls, doc: Document) -> ManifestRow:
+        return cls(
+            id=doc.id,
+            path=doc.path,
+            status=doc.status,
+            reason=doc.reason,
+            published=doc.published.isoformat() if doc.published else None,
+            date_source=doc.date_source,
+            confidence=round(doc.date_confidence, 3) if doc.published else None,
+            title=doc.title,
+            source=doc.source,
+            url=doc.url,
+            duplicate_of=doc.duplicate_of,
+            text=doc.text,
+        )
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A timeline sentence and the article it comes from."""
+
+    text: str
+    doc_id: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    date_inferred: bool = False
+
+
+@dataclass
+class TimelineEntry:
+    date: _dt.date
+    granularity: Granularity
+    summary: list[Citation]
+    sources: int  # distinct articles that mention/report this date
+    score: float = 0.0
+    low_confidence: bool = False
+
+    def label(self) -> str:
+        if self.granularity == "year":
+            return f"{self.date.year}"
+        if self.granularity == "month":
+            return self.date.strftime("%b %Y")
+        return f"{self.date.day} {self.date.strftime('%B %Y')}"
+
+    def iso(self) -> str:
+        if self.granularity == "year":
+            return f"{self.date.year:04d}"
+        if self.granularity == "month":
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+
+@dataclass
+class Timeline:
+    """The result of a run: dated entries plus the manifest of every input.
+
+    Render it with :meth:`to_json`, :meth:`to_markdown`, :meth:`to_tilse`, :meth:`to_html`, or
+    write every format at once with :meth:`write`.
+    """
+
+    title: str
+    entries: list[TimelineEntry]
+    documents: list[ManifestRow]
+    config: dict[str, Any] = field(default_factory=dict)
+    stats: dict[str, Any] = field(default_factory=dict)
+    coverage: list[tuple[str, int]] = field(default_factory=list)  # (iso day, articles published)
+    digest: dict[str, Any] | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def to_dict(self) -> dict[str, Any]:
+        from dateline.render.jsonout import timeline_to_dict
+
+        return timeline_to_dict(self)
+
+    def to_json(self) -> str:
+        from dateline.render.jsonout import render_json
+
+        return render_json(self)
+
+    def to_markdown(self) -> str:
+        from dateline.render.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_tilse(self) -> str:
+        from dateline.render.tilse import render_tilse
+
+        return render_tilse(self)
+
+    def to_html(self) -> str:
+        from dateline.render.html import render_html
+
+        return render_html(self)
+
+    def write(self, outdir: str, formats: tuple[str, ...] | None = None) -> dict[str, str]:
+        """Write the chosen formats (default: all) and the manifest into ``outdir``.
+
+        Returns a mapping format -> written path.  Every write is atomic.
+        """
+        from dateline.render import write_outputs
+
+        return write_outputs(self, outdir, formats)

@@ -1,0 +1,78 @@
+"""Render a :class:`~dateline.model.Timeline` to files.  All writes are atomic."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from dateline.model import Timeline
+
+FORMATS = ("json", "md", "txt", "html", "timelinejs")
+DEFAULT_FORMATS = ("json", "md", "txt", "html")
+FILE_NAMES = {
+    "json": "timeline.json",
+    "md": "timeline.md",
+    "txt": "timeline.txt",
+    "html": "timeline.html",
+    "timelinejs": "timelinejs.json",
+}
+
+
+def atomic_write(path: Path, chunks: Iterable[str] | str) -> None:
+    """Write text to ``path`` through a temporary file in the same folder and a rename, so a
+    reader (or an interrupted run) sees either the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            if isinstance(chunks, str):
+                fh.write(chunks)
+            else:
+                for chunk in chunks:
+                    fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def render(timeline: Timeline, fmt: str) -> str:
+    if fmt == "json":
+        return timeline.to_json()
+    if fmt == "md":
+        return timeline.to_markdown()
+    if fmt == "txt":
+        return timeline.to_tilse()
+    if fmt == "html":
+        return timeline.to_html()
+    if fmt == "timelinejs":
+        from dateline.render.timelinejs import render_timelinejs_json
+
+        return render_timelinejs_json(timeline)
+    raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def manifest_lines(timeline: Timeline) -> Iterable[str]:
+    for row in timeline.documents:
+        yield json.dumps(row.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_outputs(timeline: Timeline, outdir: str | os.PathLike[str], formats=None) -> dict[str, str]:
+    out = Path(outdir)
+    written: dict[str, str] = {}
+    for fmt in formats or DEFAULT_FORMATS:
+        path = out / FILE_NAMES[fmt]
+        atomic_write(path, render(timeline, fmt))
+        written[fmt] = str(path)
+    path = out / "documents.jsonl"
+    atomic_write(path, manifest_lines(timeline))
+    written["manifest"] = str(path)
+    return written

@@ -1,0 +1,59 @@
+"""``timeline.md``: dates as headings, each sentence citing its article."""
+
+from __future__ import annotations
+
+from dateline.model import Timeline
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render_markdown(tl: Timeline) -> str:
+    out = [f"# {_cell(tl.title)}", ""]
+    st = tl.stats
+    if tl.entries:
+        span = f"{tl.entries[0].label()} – {tl.entries[-1].label()}"
+        out.append(
+            f"*{len(tl.entries)} dates, {span}; built from {st.get('used', 0)} articles"
+            f" ({st.get('duplicates', 0)} duplicates, {st.get('skipped', 0) + st.get('failed', 0)}"
+            " not usable).*"
+        )
+        out.append("")
+    notes: dict[str, int] = {}
+    order: list[str] = []
+    for e in tl.entries:
+        flag = " *(low confidence)*" if e.low_confidence else ""
+        out.append(f"## {e.label()}{flag}")
+        out.append("")
+        for c in e.summary:
+            if c.doc_id not in notes:
+                order.append(c.doc_id)
+                notes[c.doc_id] = len(order)
+            out.append(f"- {_cell(c.text)} [^{notes[c.doc_id]}]")
+        out.append("")
+    if order:
+        rows = {r.id: r for r in tl.documents}
+        out.append("## Sources")
+        out.append("")
+        for doc_id in order:
+            r = rows.get(doc_id)
+            title = _cell(r.title) if r and r.title else doc_id
+            bits = [f"*{title}*"]
+            if r and r.source:
+                bits.append(_cell(r.source))
+            if r and r.published:
+                when = r.published
+                if r.date_source == "inferred":
+                    when += f" (date inferred, confidence {r.confidence:.2f})"
+                bits.append(when)
+            if r and r.url:
+                bits.append(f"<{r.url}>")
+            bits.append(f"`{doc_id}`")
+            out.append(f"[^{notes[doc_id]}]: " + ", ".join(bits))
+        out.append("")
+    if tl.digest:
+        from dateline.render.digest_md import render_digest_markdown
+
+        out.append(render_digest_markdown(tl.digest))
+    return "\n".join(out).rstrip() + "\n"

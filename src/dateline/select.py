@@ -1,0 +1,195 @@
+"""Choose the dates that matter.
+
+Every date a sentence mentions, and every publication date, is a candidate.  A candidate's
+support is gathered per article (an article counts once per date, however often it repeats it):
+
+* ``mention_docs``  -- articles with a sentence that names the day;
+* ``later_docs``    -- of those, articles published after the day: a day still referred to
+  later is one journalists consider an event;
+* ``mentions``      -- sentences naming the day;
+* ``published``     -- articles published that day (their lead reports it);
+* ``burst``         -- how far that day's publication count stands above the local level.
+
+The score is a weighted sum of the logs of these counts (weights in :class:`DateWeights`).
+Month and year candidates ("in October 2000", "in 2002") compete too, at a discount, and only
+where no selected day falls inside them and at least two articles support them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dateline.model import Config, Document, Granularity
+
+DateKey = tuple[dt.date, Granularity]
+
+
+@dataclass(frozen=True)
+class DateWeights:
+    mention_docs: float = 1.0
+    later_docs: float = 0.6
+    mentions: float = 0.3
+    published: float = 0.6
+    burst: float = 0.3
+    coarse_discount: float = 0.5
+
+
+@dataclass
+class DateCandidate:
+    date: dt.date
+    granularity: Granularity
+    score: float = 0.0
+    mention_docs: set[str] = field(default_factory=set)
+    later_docs: set[str] = field(default_factory=set)
+    mentions: int = 0
+    published: set[str] = field(default_factory=set)
+    burst: float = 0.0
+
+    @property
+    def key(self) -> DateKey:
+        return (self.date, self.granularity)
+
+    @property
+    def support(self) -> set[str]:
+        return self.mention_docs | self.published
+
+    def features(self) -> list[float]:
+        return [
+            math.log1p(len(self.mention_docs)),
+            math.log1p(len(self.later_docs)),
+            math.log1p(self.mentions),
+            math.log1p(len(self.published)),
+            self.burst,
+            1.0 if self.granularity != "day" else 0.0,
+        ]
+
+
+def _end_of(key: DateKey) -> dt.date:
+    d, g = key
+    if g == "day":
+        return d
+    if g == "month":
+        nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(d.year, 12, 31)
+
+
+def in_window(key: DateKey, start: dt.date | None, end: dt.date | None) -> bool:
+    if start and _end_of(key) < start:
+        return False
+    return not (end and key[0] > end)
+
+
+def collect_candidates(docs: Sequence[Document], config: Config) -> dict[DateKey, DateCandidate]:
+    cands: dict[DateKey, DateCandidate] = {}
+
+    def get(key: DateKey) -> DateCandidate:
+        c = cands.get(key)
+        if c is None:
+            c = cands[key] = DateCandidate(key[0], key[1])
+        return c
+
+    pub_counts: Counter[dt.date] = Counter()
+    for doc in docs:
+        if doc.published:
+            pub_counts[doc.published] += 1
+            get((doc.published, "day")).published.add(doc.id)
+        for s in doc.sentences:
+            seen: set[DateKey] = set()
+            for m in s.mentions:
+                key = m.key()
+                if key in seen:
+                    continue
+                seen.add(key)
+                c = get(key)
+                c.mentions += 1
+                c.mention_docs.add(doc.id)
+                if doc.published and doc.published > _end_of(key) + dt.timedelta(days=1):
+                    c.later_docs.add(doc.id)
+    if pub_counts:
+        for c in cands.values():
+            if c.granularity != "day":
+                continue
+            here = pub_counts.get(c.date, 0)
+            around = [pub_counts.get(c.date + dt.timedelta(days=k), 0) for k in range(-7, 8) if k]
+            level = sum(around) / len(around)
+            c.burst = math.log1p(max(0.0, here - level))
+    return {k: c for k, c in cands.items() if in_window(k, config.start, config.end)}
+
+
+def score_candidates(cands: dict[DateKey, DateCandidate], weights: DateWeights = DateWeights()) -> None:
+    for c in cands.values():
+        s = (
+            weights.mention_docs * math.log1p(len(c.mention_docs))
+            + weights.later_docs * math.log1p(len(c.later_docs))
+            + weights.mentions * math.log1p(c.mentions)
+            + weights.published * math.log1p(len(c.published))
+            + weights.burst * c.burst
+        )
+        if c.granularity != "day":
+            s *= weights.coarse_discount
+        c.score = s
+
+
+def default_max_dates(n_docs: int, n_candidates: int) -> int:
+    """How many dates to show when the user does not say: grows slowly with the corpus."""
+    return max(5, min(40, n_candidates, round(4 * math.sqrt(max(n_docs, 1)))))
+
+
+def select_dates(
+    docs: Sequence[Document],
+    config: Config,
+    weights: DateWeights = DateWeights(),
+    ranker=None,  # optional callable(list[DateCandidate]) -> list[float]
+) -> list[DateCandidate]:
+    """The dates of the timeline, most important first (the caller sorts them by date)."""
+    cands = collect_candidates(docs, config)
+    if not cands:
+        return []
+    score_candidates(cands, weights)
+    if ranker is not None:
+        keys = list(cands)
+        for k, s in zip(keys, ranker([cands[k] for k in keys]), strict=True):
+            cands[k].score = float(s)
+    limit = config.max_dates or default_max_dates(len(docs), len(cands))
+    ranked = sorted(cands.values(), key=lambda c: (-c.score, c.granularity != "day", c.date))
+    chosen: list[DateCandidate] = []
+    days: list[dt.date] = []
+    for c in ranked:
+        if len(chosen) >= limit:
+            break
+        if c.granularity == "day":
+            if len(c.support) == 0:
+                continue
+            chosen.append(c)
+            days.append(c.date)
+            continue
+        # a month or year: only with two supporting articles and no chosen day inside it
+        if len(c.support) < 2:
+            continue
+        lo, hi = c.date, _end_of(c.key)
+        if any(lo <= d <= hi for d in days):
+            continue
+        if any(o.granularity != "day" and o.date <= c.date <= _end_of(o.key) for o in chosen):
+            continue
+        chosen.append(c)
+    # a chosen coarse period that later got a chosen day inside it is dropped
+    final = []
+    for c in chosen:
+        if c.granularity != "day":
+            lo, hi = c.date, _end_of(c.key)
+            if any(o.granularity == "day" and lo <= o.date <= hi for o in chosen):
+                continue
+        final.append(c)
+    return final
+
+
+def doc_support(cands: Sequence[DateCandidate]) -> dict[DateKey, set[str]]:
+    out: dict[DateKey, set[str]] = defaultdict(set)
+    for c in cands:
+        out[c.key] |= c.support
+    return out

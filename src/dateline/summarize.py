@@ -1,0 +1,174 @@
+"""A few representative, non-redundant sentences per selected date.
+
+Candidates for a date are the sentences that name it, and the lead sentences of articles
+published that day that name no other date.  They are scored by TF-IDF cosine similarity to the
+centroid of the date's candidates (what most reports of the day say), boosted when the sentence
+names the date explicitly, when it opens its article, and when it contains the user's query
+keywords.  Sentences are then picked greedily (MMR): a sentence too similar to one already
+chosen for this date or any other date is skipped, so one event does not appear twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from dateline.model import Citation, Config, Document, Sentence, TimelineEntry
+from dateline.select import DateCandidate, DateKey
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+
+
+@dataclass(frozen=True)
+class SummaryWeights:
+    explicit: float = 0.25  # the sentence names the date
+    lead: float = 0.15  # the sentence opens its article
+    keyword: float = 0.15  # per query keyword present (capped)
+    redundancy: float = 0.5  # cosine above which a sentence repeats one already chosen
+    lead_sentences: int = 2  # leads of articles published that day taken as candidates
+
+
+def usable(text: str) -> bool:
+    """Whether a sentence can stand alone in a timeline."""
+    words = _WORD.findall(text)
+    if not 6 <= len(words) <= 60:
+        return False
+    if text.rstrip().endswith("?"):
+        return False
+    if text[:1].islower():
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 0.6 * len(text.replace(" ", ""))
+
+
+@dataclass
+class _Cand:
+    doc: Document
+    sent: Sentence
+    explicit: bool
+
+
+def gather(
+    docs: Sequence[Document], keys: set[DateKey], weights: SummaryWeights
+) -> dict[DateKey, list[_Cand]]:
+    out: dict[DateKey, list[_Cand]] = {k: [] for k in keys}
+    for doc in docs:
+        for s in doc.sentences:
+            if not usable(s.text):
+                continue
+            named = {m.key() for m in s.mentions}
+            for k in named & keys:
+                out[k].append(_Cand(doc, s, True))
+            if (
+                doc.published
+                and s.index < weights.lead_sentences
+                and (doc.published, "day") in keys
+                and not (named - {(doc.published, "day")})
+                and (doc.published, "day") not in named
+            ):
+                out[(doc.published, "day")].append(_Cand(doc, s, False))
+    return out
+
+
+def summarize(
+    docs: Sequence[Document],
+    dates: Sequence[DateCandidate],
+    config: Config,
+    weights: SummaryWeights = SummaryWeights(),
+) -> list[TimelineEntry]:
+    """Entries for the chosen dates (in date order), ``config.sentences_per_date`` each."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    keys = {c.key for c in dates}
+    pools = gather(docs, keys, weights)
+    all_cands = [c for k in sorted(pools) for c in pools[k]]
+    if not all_cands:
+        return []
+    texts = [c.sent.text for c in all_cands]
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32)
+    try:
+        matrix = vec.fit_transform(texts)
+    except ValueError:  # every candidate is stop words only
+        return []
+    row_of = {id(c): i for i, c in enumerate(all_cands)}
+    keywords = [k.lower() for k in config.keywords]
+    if config.query and not keywords:
+        keywords = [w.lower() for w in _WORD.findall(config.query) if len(w) > 2]
+    by_id = {d.id: d for d in docs}
+    chosen_rows: list[int] = []
+    entries: list[TimelineEntry] = []
+    k_per = max(1, config.sentences_per_date)
+    # strongest dates choose first, so a shared event lands under its best date
+    for cand in sorted(dates, key=lambda c: (-c.score, c.date)):
+        pool = pools.get(cand.key, [])
+        if not pool:
+            continue
+        rows = [row_of[id(c)] for c in pool]
+        sub = matrix[rows]
+        centroid = np.asarray(sub.mean(axis=0)).ravel()
+        norm = float(np.linalg.norm(centroid))
+        sims = (sub @ centroid) / norm if norm else np.zeros(len(rows))
+        sims = np.asarray(sims).ravel()
+        scored = []
+        for i, c in enumerate(pool):
+            low = c.sent.text.lower()
+            kw = min(3, sum(1 for k in keywords if k in low)) if keywords else 0
+            s = float(sims[i])
+            s *= 1 + weights.explicit * c.explicit + weights.lead * (c.sent.index == 0)
+            s *= 1 + weights.keyword * kw
+            scored.append((s, c.doc.published or cand.date, c.doc.id, c.sent.index, i))
+        scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
+        picked: list[_Cand] = []
+        seen_text: set[str] = set()
+        for _s, _pub, _doc, _idx, i in scored:
+            if len(picked) >= k_per:
+                break
+            r = rows[i]
+            norm_text = " ".join(_WORD.findall(pool[i].sent.text.lower()))
+            if norm_text in seen_text:
+                continue
+            if chosen_rows:
+                overlap = (matrix[chosen_rows] @ matrix[r].T).toarray().ravel()
+                if overlap.size and float(overlap.max()) > weights.redundancy:
+                    continue
+            picked.append(pool[i])
+            chosen_rows.append(r)
+            seen_text.add(norm_text)
+        if not picked:
+            continue
+        picked.sort(key=lambda c: (c.doc.published or cand.date, c.doc.id, c.sent.index))
+        entries.append(
+            TimelineEntry(
+                date=cand.date,
+                granularity=cand.granularity,
+                summary=[_cite(c) for c in picked],
+                sources=len(cand.support),
+                score=round(cand.score, 4),
+                low_confidence=_low_confidence(cand, by_id),
+            )
+        )
+    entries.sort(key=lambda e: (e.date, e.granularity != "day"))
+    return entries
+
+
+def _low_confidence(cand: DateCandidate, by_id: dict[str, Document]) -> bool:
+    support = [by_id[i] for i in cand.support if i in by_id]
+    if not support:
+        return True
+    return all(d.inferred and d.date_confidence < 0.5 for d in support)
+
+
+def _cite(c: _Cand) -> Citation:
+    d = c.doc
+    return Citation(
+        text=c.sent.text,
+        doc_id=d.id,
+        source=d.source,
+        url=d.url,
+        title=d.title,
+        published=d.published.isoformat() if d.published else None,
+        date_inferred=d.inferred,
+    )

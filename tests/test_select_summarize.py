@@ -1,0 +1,81 @@
+"""Date selection, per-date summaries and de-duplication on hand-built documents."""
+
+import datetime as dt
+
+from dateline.dedup import find_duplicates
+from dateline.model import Config, Document, Sentence, TimeMention
+from dateline.select import select_dates
+from dateline.summarize import summarize, usable
+
+D = dt.date
+
+
+def mention(day: dt.date, gran="day") -> TimeMention:
+    value = {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": str(day.year)}[gran]
+    return TimeMention(0, 1, "x", value, day, gran)
+
+
+def doc(doc_id, published, sentences, source="wire"):
+    d = Document(id=doc_id, path=doc_id, text=" ".join(s for s, _ in sentences), published=published,
+                 date_source="field", date_confidence=1.0, source=source)
+    d.sentences = [Sentence(doc_id, i, s, [mention(m) for m in ms]) for i, (s, ms) in enumerate(sentences)]
+    return d
+
+
+CORPUS = [
+    doc("a", D(2020, 5, 2), [
+        ("The river burst its banks on Friday and flooded the old town centre.", [D(2020, 5, 1)]),
+        ("Rescue teams from three regions were sent to help the stranded families.", []),
+    ]),
+    doc("b", D(2020, 5, 3), [
+        ("The river burst its banks on Friday and flooded the old town centre, police said.", [D(2020, 5, 1)]),
+        ("The mayor will visit the flooded streets on Monday with the interior minister.", [D(2020, 5, 4)]),
+    ]),
+    doc("c", D(2020, 6, 10), [
+        ("A month after the river flooded the town on May 1, repairs are still going on.", [D(2020, 5, 1)]),
+        ("The regional council approved a rebuilding fund of two million euros yesterday.", [D(2020, 6, 9)]),
+    ]),
+]
+
+
+def test_most_referenced_day_ranks_first():
+    dates = select_dates(CORPUS, Config(max_dates=3))
+    assert dates[0].date == D(2020, 5, 1)
+    assert dates[0].mention_docs == {"a", "b", "c"}
+    # "later" means reported more than a day after the event
+    assert dates[0].later_docs == {"b", "c"}
+
+
+def test_window_restricts_dates():
+    dates = select_dates(CORPUS, Config(max_dates=10, start=D(2020, 6, 1)))
+    assert dates and all(c.date >= D(2020, 6, 1) for c in dates)
+
+
+def test_summary_cites_and_avoids_repeats():
+    cfg = Config(max_dates=2, sentences_per_date=2)
+    dates = select_dates(CORPUS, cfg)
+    entries = summarize(CORPUS, dates, cfg)
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    first = next(e for e in entries if e.date == D(2020, 5, 1))
+    assert all(c.doc_id in {"a", "b", "c"} for c in first.summary)
+    texts = [c.text for e in entries for c in e.summary]
+    assert len(texts) == len(set(texts))
+    # the two near-identical flood sentences are not both chosen for the same day
+    assert sum("old town centre" in t for t in texts) == 1
+
+
+def test_usable_filters_fragments():
+    assert usable("The river burst its banks on Friday and flooded the town.")
+    assert not usable("Share this article")
+    assert not usable("what happened next in the town and why did it flood?")
+
+
+def test_dedup_marks_copies_and_keeps_earliest():
+    body = " ".join(f"word{i} appears in a long wire story about the flood number {i}." for i in range(40))
+    a = Document(id="x1", path="x1", text=body, published=D(2020, 5, 2))
+    b = Document(id="x2", path="x2", text=body + " Updated.", published=D(2020, 5, 3))
+    c = Document(id="x3", path="x3", text="A completely different story about a football match.",
+                 published=D(2020, 5, 1))
+    dups = find_duplicates([b, c, a], threshold=0.8)
+    assert dups == {"x2": "x1"}
+    assert find_duplicates([a, b, c], threshold=0.8) == dups  # order does not matter
