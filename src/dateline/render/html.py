@@ -1,0 +1,591 @@
+"""``timeline.html``: one self-contained, offline report (Jinja2, autoescaped).
+
+Everything the page needs is inline: the stylesheet, a small vanilla script, the coverage chart
+(an SVG drawn here) and the cited articles as JSON in a ``<script type="application/json">``
+block.  The page makes no network request and works from ``file://``.
+
+Safety: every piece of article text reaches the page either through Jinja's autoescaping or as
+JSON inside a data block in which ``<``, ``>`` and ``&`` are written as ``\\u003c`` etc. (so a
+``</script>`` in an article cannot end the block); the script only ever puts article text into
+the page with ``textContent``/text nodes.  A Content-Security-Policy with the hashes of the one
+stylesheet and the one script blocks anything else, should an injection ever slip through.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from dateline.model import Citation, ManifestRow, Timeline, TimelineEntry
+
+# Cited article texts longer than this are cut to the lead plus the passages around the cited
+# sentences, so one huge input cannot blow up the report.
+MAX_ARTICLE_CHARS = 60_000
+WINDOW_CHARS = 1_500  # context kept either side of a cited sentence in a cut article
+
+CHART_W = 960
+CHART_H = 190
+CHART_M = {"left": 40, "right": 12, "top": 30, "bottom": 30}
+
+
+# ---------------------------------------------------------------------------------- helpers
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL, else None (no ``javascript:`` links)."""
+    if not url or not isinstance(url, str):
+        return None
+    u = url.strip()
+    try:
+        parts = urlsplit(u)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(c in u for c in "\x00\r\n\t <>\"'`"):
+        return None
+    return u
+
+
+def host_of(url: str | None) -> str | None:
+    u = safe_url(url)
+    if not u:
+        return None
+    host = (urlsplit(u).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def source_name(source: str | None, url: str | None) -> str:
+    """What to call the outlet of an article: its source, else its web host."""
+    if source and source.strip():
+        return " ".join(source.split())
+    return host_of(url) or "Unknown source"
+
+
+def json_for_script(obj: Any) -> str:
+    """JSON safe to place inside ``<script type="application/json">``.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c``/``\\u003e``/``\\u0026`` (so neither ``</script>``
+    nor ``<!--`` can appear; ``</`` can never occur) and U+2028/2029 are escaped too.
+    ``JSON.parse`` reads the result back unchanged.
+    """
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _csp_hash(content: str) -> str:
+    digest = hashlib.sha256(content.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def find_sentence(text: str, sentence: str) -> tuple[int, int] | None:
+    """Character span of ``sentence`` in ``text``: exact, else whitespace-insensitive."""
+    if not sentence or not text:
+        return None
+    i = text.find(sentence)
+    if i >= 0:
+        return (i, i + len(sentence))
+    words = sentence.split()
+    if not words:
+        return None
+    # whitespace-insensitive; also tolerate straight/curly quote and dash differences
+    parts = []
+    for w in words:
+        esc = re.escape(w)
+        esc = re.sub(r"""(\\?["'\u2018\u2019\u201c\u201d])""", "[\"'\u2018\u2019\u201c\u201d]", esc)
+        esc = re.sub(r"(\\-|\u2013|\u2014)", "[-\u2013\u2014]", esc)
+        parts.append(esc)
+    pattern = r"\s+".join(parts)
+    try:
+        m = re.search(pattern, text)
+    except re.error:  # pragma: no cover - the pattern is built from escaped words
+        return None
+    return (m.start(), m.end()) if m else None
+
+
+def _excerpt(text: str, sentences: list[str]) -> tuple[str, bool]:
+    """Cut an over-long article to its lead and the passages around the cited sentences."""
+    if len(text) <= MAX_ARTICLE_CHARS:
+        return text, False
+    spans = [(0, min(len(text), MAX_ARTICLE_CHARS // 3))]
+    for s in sentences:
+        sp = find_sentence(text, s)
+        if sp:
+            spans.append((max(0, sp[0] - WINDOW_CHARS), min(len(text), sp[1] + WINDOW_CHARS)))
+    spans.sort()
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    pieces = [text[a:b].strip() for a, b in merged]
+    out = "\n\n[…]\n\n".join(pieces)
+    if merged[-1][1] < len(text):
+        out += "\n\n[…]"
+    return out, True
+
+
+# ------------------------------------------------------------------------- the view model
+
+
+@dataclass
+class _Doc:
+    n: int
+    id: str
+    row: ManifestRow | None
+    cite: Citation  # first citation, for metadata when the manifest lacks the row
+    sentences: list[str]
+
+
+def _period_end(e: TimelineEntry) -> dt.date:
+    d = e.date
+    if e.granularity == "year":
+        return dt.date(d.year, 12, 31)
+    if e.granularity == "month":
+        nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return d
+
+
+def _fmt_day(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%b %Y')}"
+
+
+def _entry_ids(entries: list[TimelineEntry]) -> list[str]:
+    seen: Counter[str] = Counter()
+    ids = []
+    for e in entries:
+        base = "d-" + e.iso()
+        seen[base] += 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids
+
+
+def _confidence(row: ManifestRow | None) -> float | None:
+    if row is None or row.confidence is None:
+        return None
+    try:
+        return float(row.confidence)
+    except (TypeError, ValueError):
+        return None
+
+
+def _build_view(tl: Timeline) -> dict[str, Any]:
+    rows = {r.id: r for r in tl.documents}
+    entries = list(tl.entries)
+    ids = _entry_ids(entries)
+
+    docs: dict[str, _Doc] = {}
+    for e in entries:
+        for c in e.summary:
+            d = docs.get(c.doc_id)
+            if d is None:
+                d = docs[c.doc_id] = _Doc(len(docs), c.doc_id, rows.get(c.doc_id), c, [])
+            if c.text not in d.sentences:
+                d.sentences.append(c.text)
+
+    # article texts (cited articles only), cut when very long; spans of the cited sentences
+    doc_data = []
+    texts: dict[str, str] = {}
+    for d in docs.values():
+        raw = (d.row.text if d.row and d.row.text else "") or ""
+        text, cut = _excerpt(raw, d.sentences)
+        texts[d.id] = text
+        row = d.row
+        url = safe_url((row.url if row else None) or d.cite.url)
+        date_source = row.date_source if row else ("inferred" if d.cite.date_inferred else None)
+        doc_data.append({
+            "id": d.id,
+            "path": row.path if row else None,
+            "title": (row.title if row else None) or d.cite.title,
+            "source": source_name((row.source if row else None) or d.cite.source, url),
+            "url": url,
+            "published": (row.published if row else None) or d.cite.published,
+            "date_source": date_source,
+            "confidence": _confidence(row),
+            "status": row.status if row else None,
+            "text": text,
+            "cut": cut,
+        })
+
+    cites = []
+    view_entries = []
+    sources: Counter[str] = Counter()
+    for e, eid in zip(entries, ids, strict=True):
+        sents = []
+        for c in e.summary:
+            d = docs[c.doc_id]
+            dd = doc_data[d.n]
+            span = find_sentence(texts[c.doc_id], c.text)
+            cites.append({"doc": d.n, "span": list(span) if span else None})
+            inferred = c.date_inferred or dd["date_source"] == "inferred"
+            sources[dd["source"]] += 1
+            sents.append({
+                "text": c.text,
+                "cite": len(cites) - 1,
+                "doc": d.n,
+                "source": dd["source"],
+                "title": dd["title"] or c.doc_id,
+                "published": c.published or dd["published"],
+                "inferred": inferred,
+                "confidence": dd["confidence"],
+            })
+        view_entries.append({
+            "id": eid,
+            "iso": e.iso(),
+            "label": e.label(),
+            "granularity": e.granularity,
+            "low_confidence": e.low_confidence,
+            "sources": e.sources,
+            "sentences": sents,
+            "source_list": sorted({s["source"] for s in sents}),
+        })
+
+    cited_docs = []
+    for dd in doc_data:
+        cited_docs.append({**dd, "n": len(cited_docs), "inferred": dd["date_source"] == "inferred"})
+
+    return {
+        "entries": view_entries,
+        "docs": cited_docs,
+        "sources": sorted(sources.items(), key=lambda kv: (-kv[1], kv[0].lower(), kv[0])),
+        "data": {"docs": doc_data, "cites": cites},
+        "ids": ids,
+    }
+
+
+# ----------------------------------------------------------------------- coverage chart
+
+
+def _bucket_kind(days: int) -> str:
+    if days <= 120:
+        return "day"
+    if days <= 3 * 365:
+        return "week"
+    if days <= 40 * 365:
+        return "month"
+    return "year"
+
+
+def _bucket_start(d: dt.date, kind: str) -> dt.date:
+    if kind == "week":
+        return d - dt.timedelta(days=d.weekday())
+    if kind == "month":
+        return d.replace(day=1)
+    if kind == "year":
+        return d.replace(month=1, day=1)
+    return d
+
+
+def _bucket_next(d: dt.date, kind: str) -> dt.date:
+    if kind == "day":
+        return d + dt.timedelta(days=1)
+    if kind == "week":
+        return d + dt.timedelta(days=7)
+    if kind == "month":
+        return dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return dt.date(d.year + 1, 1, 1)
+
+
+def _bucket_label(d: dt.date, kind: str) -> str:
+    if kind == "day":
+        return _fmt_day(d)
+    if kind == "week":
+        return "week of " + _fmt_day(d)
+    if kind == "month":
+        return d.strftime("%B %Y")
+    return str(d.year)
+
+
+def _tick_label(d: dt.date, kind: str, span_days: int) -> str:
+    if kind in ("day", "week") and span_days <= 400:
+        return f"{d.day} {d.strftime('%b')}"
+    if kind in ("day", "week", "month") and span_days <= 4 * 365:
+        return d.strftime("%b %Y")
+    return str(d.year)
+
+
+def _nice_max(n: int) -> int:
+    if n <= 5:
+        return max(n, 1)
+    mag = 10 ** int(math.log10(n))
+    for m in (1, 2, 2.5, 5, 10):
+        if n <= m * mag:
+            return int(m * mag)
+    return n  # pragma: no cover
+
+
+def _f(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def coverage_chart(tl: Timeline, entry_ids: list[str] | None = None) -> dict[str, Any] | None:
+    """Geometry of the coverage chart (bars, ticks, marks), or None with nothing to draw."""
+    cov: list[tuple[dt.date, int]] = []
+    for day, n in tl.coverage:
+        try:
+            cov.append((dt.date.fromisoformat(str(day)[:10]), int(n)))
+        except (TypeError, ValueError):
+            continue
+    entries = list(tl.entries)
+    ids = entry_ids or _entry_ids(entries)
+    if not cov and not entries:
+        return None
+    dates = [d for d, _ in cov] + [e.date for e in entries] + [_period_end(e) for e in entries]
+    lo, hi = min(dates), max(dates)
+    kind = _bucket_kind((hi - lo).days + 1)
+    start = _bucket_start(lo, kind)
+    end = _bucket_next(_bucket_start(hi, kind), kind)
+    if (end - start).days < 7:  # very short spans: show at least a week of days
+        end = start + dt.timedelta(days=7)
+    counts: Counter[dt.date] = Counter()
+    for d, n in cov:
+        counts[_bucket_start(d, kind)] += n
+    total_days = (end - start).days
+    left, top = CHART_M["left"], CHART_M["top"]
+    pw = CHART_W - CHART_M["left"] - CHART_M["right"]
+    ph = CHART_H - CHART_M["top"] - CHART_M["bottom"]
+    base = top + ph
+
+    def x(d: dt.date) -> float:
+        return left + (d - start).days / total_days * pw
+
+    ymax = _nice_max(max(counts.values(), default=0))
+    bars = []
+    buckets = []
+    b = start
+    while b < end:
+        buckets.append(b)
+        b = _bucket_next(b, kind)
+    for b in buckets:
+        n = counts.get(b, 0)
+        if not n:
+            continue
+        x0, x1 = x(b), x(_bucket_next(b, kind))
+        w = x1 - x0
+        gap = min(1.5, w * 0.15) if w > 2.5 else 0
+        h = max(n / ymax * ph, 2.0)
+        bars.append({
+            "x": _f(x0 + gap / 2), "y": _f(base - h), "w": _f(max(w - gap, 1.0)), "h": _f(h),
+            "title": f"{_bucket_label(b, kind)}: {n} article{'s' if n != 1 else ''}",
+        })
+    # x ticks: at most ~8, on bucket (or year/month) boundaries
+    span_days = total_days
+    if kind == "day":
+        step = max(1, math.ceil(len(buckets) / 8))
+        tick_dates = buckets[::step]
+    elif kind == "week":
+        months = []
+        m = dt.date(start.year, start.month, 1)
+        while m < end:
+            if m >= start:
+                months.append(m)
+            m = _bucket_next(m, "month")
+        step = max(1, math.ceil(len(months) / 8))
+        tick_dates = months[::step]
+    else:
+        years = [dt.date(y, 1, 1) for y in range(start.year, end.year + 1)
+                 if start <= dt.date(y, 1, 1) < end]
+        if kind == "month" and len(years) <= 2:
+            tick_dates = [bk for bk in buckets if bk.month in (1, 4, 7, 10)]
+        else:
+            step = max(1, math.ceil(len(years) / 8))
+            tick_dates = years[::step]
+    if not tick_dates:
+        tick_dates = [start]
+    ticks = [{"x": _f(x(d)), "label": _tick_label(d, kind, span_days)} for d in tick_dates]
+    yticks = [{"y": _f(base - v / ymax * ph), "label": str(v)}
+              for v in sorted({0, ymax // 2 if ymax >= 4 else ymax, ymax})]
+    marks = []
+    for e, eid in zip(entries, ids, strict=True):
+        x0 = x(e.date)
+        x1 = x(_period_end(e) + dt.timedelta(days=1))
+        period = e.granularity != "day" and (x1 - x0) >= 4
+        cx = (x0 + x1) / 2 if period else x0 + min((x1 - x0) / 2, 2)
+        marks.append({
+            "id": eid,
+            "href": "#" + eid,
+            "cx": _f(cx),
+            "x0": _f(x0),
+            "w": _f(max(x1 - x0, 1.0)),
+            "period": period,
+            "low": e.low_confidence,
+            "label": f"{e.label()}: {len(e.summary)} sentence{'s' if len(e.summary) != 1 else ''}",
+        })
+    peak = max(cov, key=lambda kv: (kv[1], kv[0]), default=None)
+    return {
+        "w": CHART_W, "h": CHART_H, "left": left, "right": CHART_W - CHART_M["right"],
+        "top": top, "base": _f(base), "bars": bars, "ticks": ticks, "yticks": yticks,
+        "marks": marks, "kind": kind, "mark_y": _f(top - 14),
+        "start": _fmt_day(start), "end": _fmt_day(end - dt.timedelta(days=1)),
+        "total": sum(n for _, n in cov),
+        "peak": {"label": _fmt_day(peak[0]), "n": peak[1]} if peak else None,
+        "per": {"day": "day", "week": "week", "month": "month", "year": "year"}[kind],
+    }
+
+
+# ----------------------------------------------------------------------------- digest
+
+
+def _s(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return _f(v)
+    if isinstance(v, str | int):
+        return str(v)
+    if isinstance(v, list | tuple):
+        return ", ".join(_s(x) for x in v)
+    return str(v)
+
+
+def _claim(c: Any) -> dict[str, str] | None:
+    if not isinstance(c, dict):
+        return None
+    return {k: _s(c.get(k)) for k in ("value", "text", "qualifier", "date", "doc_id", "source")}
+
+
+def digest_view(digest: Any) -> dict[str, Any] | None:
+    """A defensive, template-ready copy of the story digest (None when absent or unreadable)."""
+    if not isinstance(digest, dict):
+        return None
+    actors = []
+    for a in digest.get("actors") or []:
+        if isinstance(a, dict) and a.get("name"):
+            actors.append({k: _s(a.get(k)) for k in
+                           ("name", "kind", "articles", "first_seen", "last_seen", "role")})
+    figures = []
+    for g in digest.get("figures") or []:
+        if isinstance(g, dict):
+            claims = [c for c in map(_claim, g.get("claims") or []) if c]
+            if claims:
+                figures.append({"label": _s(g.get("label")) or "Figures", "claims": claims})
+    discrepancies = []
+    for d in digest.get("discrepancies") or []:
+        if isinstance(d, dict):
+            claims = [c for c in map(_claim, d.get("claims") or []) if c]
+            discrepancies.append({"what": _s(d.get("what")), "rule": _s(d.get("rule")),
+                                  "claims": claims})
+    if not (actors or figures or discrepancies):
+        return None
+    return {"actors": actors, "figures": figures, "discrepancies": discrepancies}
+
+
+# ------------------------------------------------------------------------------ render
+
+
+@lru_cache(maxsize=1)
+def _env():
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    return Environment(
+        loader=PackageLoader("dateline.render", "templates"),
+        autoescape=True,  # every {{ }} is HTML-escaped unless explicitly Markup
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@cache
+def _asset(name: str) -> str:
+    return (resources.files("dateline.render") / "templates" / name).read_text(encoding="utf-8")
+
+
+_CONFIG_LABELS = {
+    "title": "title",
+    "max_dates": "max dates",
+    "sentences_per_date": "sentences per date",
+    "start": "from",
+    "end": "to",
+    "query": "query",
+    "keywords": "keywords",
+    "max_bytes": "max input size",
+    "dedup_threshold": "duplicate threshold",
+}
+
+
+def _config_rows(config: dict[str, Any]) -> list[tuple[str, str]]:
+    out = []
+    for k, v in config.items():
+        if k == "title":
+            continue
+        if v is None or v == [] or v == ():
+            v = "auto" if k == "max_dates" else "—"
+        elif k == "max_bytes" and isinstance(v, int):
+            v = f"{v / 1e6:g} MB"
+        out.append((_CONFIG_LABELS.get(k, k.replace("_", " ")), _s(v)))
+    return out
+
+
+def render_html(timeline: Timeline) -> str:
+    """The self-contained HTML report of ``timeline`` (deterministic: same input, same bytes)."""
+    from dateline import __version__
+
+    tl = timeline
+    view = _build_view(tl)
+    chart = coverage_chart(tl, view["ids"])
+    st = tl.stats or {}
+    entries = tl.entries
+    span = None
+    if entries:
+        first, last = entries[0], entries[-1]
+        span = {"from": first.label(), "from_iso": first.iso(),
+                "to": last.label(), "to_iso": last.iso(), "same": first is last}
+    css = _asset("report.css")
+    js = _asset("report.js")
+    csp = (
+        "default-src 'none'; "
+        f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    counts = [
+        ("articles used", st.get("used", 0)),
+        ("sources", st.get("sources", len(view["sources"]))),
+        ("dates selected", st.get("dates_selected", len(entries))),
+        ("dates inferred", st.get("inferred_dates", 0)),
+    ]
+    inputs = [
+        ("inputs read", st.get("inputs")),
+        ("duplicates", st.get("duplicates")),
+        ("skipped", st.get("skipped")),
+        ("failed", st.get("failed")),
+    ]
+    html = _env().get_template("report.html.j2").render(
+        title=tl.title or "Timeline",
+        version=__version__,
+        span=span,
+        counts=counts,
+        inputs=[(k, v) for k, v in inputs if v is not None],
+        config=_config_rows(tl.config or {}),
+        chart=chart,
+        entries=view["entries"],
+        docs=view["docs"],
+        sources=view["sources"],
+        digest=digest_view(tl.digest),
+        css=Markup(css),
+        js=Markup(js),
+        csp=csp,
+        data=Markup(json_for_script(view["data"])),
+    )
+    return html
