@@ -12,8 +12,19 @@ import time
 from typing import Any
 
 
+def in_ci() -> bool:
+    """True under a CI service (``CI`` set to anything but an explicit false)."""
+    value = os.environ.get("CI", "").strip().lower()
+    return value not in ("", "0", "false", "no", "off")
+
+
 def interactive() -> bool:
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    """Progress bars make sense: stderr is a real terminal, not a dumb one, and not CI."""
+    try:
+        tty = sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stderr
+        return False
+    return tty and os.environ.get("TERM") != "dumb" and not in_ci()
 
 
 class Reporter:
@@ -26,6 +37,7 @@ class Reporter:
         self._console = console
         self.timings: dict[str, float] = {}
         self._t0: dict[str, float] = {}
+        self._done: dict[str, int] = {}
 
     def _ensure(self) -> None:
         if self._progress is None and self.enabled:
@@ -60,14 +72,14 @@ class Reporter:
     def advance(self, stage: str, n: int = 1) -> None:
         if self._progress is not None and stage in self._tasks:
             task = self._tasks[stage]
-            self._progress.advance(task, n)
-            t = self._progress.tasks[task]
-            elapsed = time.perf_counter() - self._t0[stage]
-            if elapsed > 0:
-                self._progress.update(task, rate=f"{t.completed / elapsed:,.0f}/s")
+            self._done[stage] = self._done.get(stage, 0) + n
+            elapsed = time.perf_counter() - self._t0.get(stage, time.perf_counter())
+            rate = f"{self._done[stage] / elapsed:,.1f}/s" if elapsed > 0 else ""
+            self._progress.update(task, advance=n, rate=rate)
 
     def finish(self, stage: str) -> None:
         self.timings[stage] = time.perf_counter() - self._t0.get(stage, time.perf_counter())
+        self._done.pop(stage, None)
         if self._progress is not None and stage in self._tasks:
             self._progress.remove_task(self._tasks.pop(stage))
 

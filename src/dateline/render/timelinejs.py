@@ -80,7 +80,8 @@ def _body(e: TimelineEntry) -> str:
     if e.low_confidence:
         notes.append("low confidence: supported only by inferred dates")
     notes.append(f"{e.sources} article{'s mention' if e.sources != 1 else ' mentions'} this date")
-    parts.append(f"<p><small>{_esc('; '.join(notes).capitalize())}.</small></p>")
+    note = "; ".join(notes)
+    parts.append(f"<p><small>{_esc(note[:1].upper() + note[1:])}.</small></p>")
     return "".join(parts)
 
 
