@@ -173,16 +173,47 @@ def build_timeline(
     rep = reporter or Reporter(enabled=progress)
     warn = on_warning or (lambda _msg: None)
     t0 = time.perf_counter()
-    timings: dict[str, float] = {}
 
+    docs, rows, paths = process_inputs(inputs, cfg, jobs=jobs_n, reporter=rep, warn=warn)
+    t_process = time.perf_counter() - t0
+    tl = assemble_timeline(docs, rows, cfg, warn=warn, paths=paths)
+    tl.timings = {"process": round(t_process, 3), **tl.timings,
+                  "total": round(time.perf_counter() - t0, 3)}
+    return tl
+
+
+def process_inputs(
+    inputs: Sequence[Any],
+    cfg: Config,
+    *,
+    jobs: int = 1,
+    reporter: Reporter | None = None,
+    warn: Callable[[str], None] = lambda _m: None,
+) -> tuple[list[Document], list[ManifestRow], list[str]]:
+    """Read and process every input (the per-document stages, in parallel when worthwhile).
+
+    Returns the processed documents, manifest rows of inputs that could not be read, and the
+    input paths.  The result does not depend on any timeline option, so a caller may process a
+    collection once and assemble several timelines from it (see :func:`assemble_timeline`).
+    """
     from dateline.ingest import iter_inputs
 
+    rep = reporter or Reporter(enabled=False)
     paths, records = _records_to_raw(list(inputs))
     raws: Iterable[RawInput | ManifestRow] = _chain(records, iter_inputs(paths, cfg) if paths else iter(()))
+    rep.start("process", "Reading and processing articles")
+    docs, rows = collect(_iter_processed(raws, max(1, jobs), rep), warn)
+    rep.finish("process")
+    return docs, rows, paths
+
+
+def collect(
+    items: Iterable[Document | ManifestRow], warn: Callable[[str], None] = lambda _m: None
+) -> tuple[list[Document], list[ManifestRow]]:
+    """Split processed items into documents and manifest rows of inputs that were not read."""
     rows: list[ManifestRow] = []
     docs: list[Document] = []
-    rep.start("process", "Reading and processing articles")
-    for item in _iter_processed(raws, jobs_n, rep):
+    for item in items:
         if isinstance(item, ManifestRow):
             rows.append(item)
             warn(f"{item.path}: {item.status}: {item.reason}")
@@ -192,11 +223,26 @@ def build_timeline(
         if item.status != "used":
             warn(f"{item.path}: {item.status}: {item.reason}")
         docs.append(item)
-    rep.finish("process")
-    timings["process"] = time.perf_counter() - t0
+    return docs, rows
 
+
+def assemble_timeline(
+    docs: list[Document],
+    rows: list[ManifestRow],
+    cfg: Config,
+    *,
+    warn: Callable[[str], None] = lambda _m: None,
+    paths: Sequence[str] = (),
+) -> Timeline:
+    """The corpus-level stages: date inference, dedup, date selection, summaries, manifest.
+
+    ``docs`` are processed documents (from :func:`process_document`, or read back from a store);
+    ``rows`` are manifest rows of inputs that could not be read.  Documents are modified in place
+    (inferred dates, duplicate status).
+    """
+    timings: dict[str, float] = {}
     # corpus stages see the documents in a canonical order: input order does not matter
-    docs.sort(key=lambda d: d.id)
+    docs = sorted(docs, key=lambda d: d.id)
     used = [d for d in docs if d.status == "used"]
 
     t = time.perf_counter()
@@ -228,10 +274,11 @@ def build_timeline(
         raise NoUsableInput(_nothing_usable_reason(rows, docs))
 
     t = time.perf_counter()
-    dates = select.select_dates(kept, cfg)
+    ranked = select.rank_dates(kept, cfg)
+    limit = select.date_limit(cfg, len(kept), len(ranked))
     timings["select"] = time.perf_counter() - t
     t = time.perf_counter()
-    entries = summarize.summarize(kept, dates, cfg)
+    entries = summarize.summarize(kept, ranked, cfg, limit)
     timings["summarize"] = time.perf_counter() - t
 
     manifest = sorted(rows + [ManifestRow.from_document(d) for d in docs], key=lambda r: (r.path, r.id))
@@ -247,22 +294,20 @@ def build_timeline(
         "dates_selected": len(entries),
         "sources": len({d.source for d in kept if d.source}),
     }
-    timings["total"] = time.perf_counter() - t0
     config_out = {
         k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v)
         for k, v in asdict(cfg).items()
         if k not in ("jobs", "formats")
     }
-    tl = Timeline(
+    return Timeline(
         title=cfg.title or _default_title(kept, cfg, paths),
         entries=entries,
         documents=manifest,
         config=config_out,
         stats=stats,
         coverage=sorted(coverage.items()),
+        timings={k: round(v, 3) for k, v in timings.items()},
     )
-    tl.timings = {k: round(v, 3) for k, v in timings.items()}
-    return tl
 
 
 def _nothing_usable_reason(rows: list[ManifestRow], docs: list[Document]) -> str:

@@ -12,14 +12,16 @@ support is gathered per article (an article counts once per date, however often 
 
 The score is a weighted sum of the logs of these counts (weights in :class:`DateWeights`).
 Month and year candidates ("in October 2000", "in 2002") compete too, at a discount, and only
-where no selected day falls inside them and at least two articles support them.
+where no candidate day falls inside them and at least two articles support them: they fill the
+gaps of a story's background, never hide the days of its events.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -140,13 +142,17 @@ def default_max_dates(n_docs: int, n_candidates: int) -> int:
     return max(5, min(40, n_candidates, round(4 * math.sqrt(max(n_docs, 1)))))
 
 
-def select_dates(
+def rank_dates(
     docs: Sequence[Document],
     config: Config,
     weights: DateWeights = DateWeights(),
     ranker=None,  # optional callable(list[DateCandidate]) -> list[float]
 ) -> list[DateCandidate]:
-    """The dates of the timeline, most important first (the caller sorts them by date)."""
+    """Every candidate date in the window, most important first.
+
+    Days need one supporting article; months and years need two.  The caller takes dates from
+    the top of this list until it has enough that yield a summary (see ``summarize``).
+    """
     cands = collect_candidates(docs, config)
     if not cands:
         return []
@@ -155,41 +161,47 @@ def select_dates(
         keys = list(cands)
         for k, s in zip(keys, ranker([cands[k] for k in keys]), strict=True):
             cands[k].score = float(s)
-    limit = config.max_dates or default_max_dates(len(docs), len(cands))
     ranked = sorted(cands.values(), key=lambda c: (-c.score, c.granularity != "day", c.date))
+    days = sorted(c.date for c in ranked if c.granularity == "day")
+    out = []
+    for c in ranked:
+        if c.granularity == "day":
+            if c.support:
+                out.append(c)
+            continue
+        # months and years only fill gaps: two supporting articles and no candidate day inside
+        lo, hi = c.date, _end_of(c.key)
+        i = bisect.bisect_left(days, lo)
+        if len(c.support) >= 2 and not (i < len(days) and days[i] <= hi):
+            out.append(c)
+    return out
+
+
+def date_limit(config: Config, n_docs: int, n_candidates: int) -> int:
+    return config.max_dates or default_max_dates(n_docs, n_candidates)
+
+
+def select_dates(docs: Sequence[Document], config: Config, weights: DateWeights = DateWeights()) -> list[DateCandidate]:
+    """The top dates, without regard to whether they yield a summary (for inspection/tests)."""
+    ranked = rank_dates(docs, config, weights)
     chosen: list[DateCandidate] = []
-    days: list[dt.date] = []
+    limit = date_limit(config, len(docs), len(ranked))
     for c in ranked:
         if len(chosen) >= limit:
             break
-        if c.granularity == "day":
-            if len(c.support) == 0:
-                continue
-            chosen.append(c)
-            days.append(c.date)
-            continue
-        # a month or year: only with two supporting articles and no chosen day inside it
-        if len(c.support) < 2:
-            continue
-        lo, hi = c.date, _end_of(c.key)
-        if any(lo <= d <= hi for d in days):
-            continue
-        if any(o.granularity != "day" and o.date <= c.date <= _end_of(o.key) for o in chosen):
+        if conflicts(c, chosen):
             continue
         chosen.append(c)
-    # a chosen coarse period that later got a chosen day inside it is dropped
-    final = []
-    for c in chosen:
-        if c.granularity != "day":
-            lo, hi = c.date, _end_of(c.key)
-            if any(o.granularity == "day" and lo <= o.date <= hi for o in chosen):
-                continue
-        final.append(c)
-    return final
+    return chosen
 
 
-def doc_support(cands: Sequence[DateCandidate]) -> dict[DateKey, set[str]]:
-    out: dict[DateKey, set[str]] = defaultdict(set)
-    for c in cands:
-        out[c.key] |= c.support
-    return out
+def end_of(key: DateKey) -> dt.date:
+    return _end_of(key)
+
+
+def conflicts(c: DateCandidate, chosen: Sequence[DateCandidate]) -> bool:
+    """Whether a month or year overlaps a period already chosen (a month inside a year)."""
+    if c.granularity == "day":
+        return False
+    lo, hi = c.date, _end_of(c.key)
+    return any(o.granularity != "day" and o.date <= hi and lo <= _end_of(o.key) for o in chosen)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dateline.model import Citation, Config, Document, Sentence, TimelineEntry
-from dateline.select import DateCandidate, DateKey
+from dateline.select import DateCandidate, DateKey, conflicts
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 
@@ -77,9 +77,15 @@ def summarize(
     docs: Sequence[Document],
     dates: Sequence[DateCandidate],
     config: Config,
+    limit: int | None = None,
     weights: SummaryWeights = SummaryWeights(),
 ) -> list[TimelineEntry]:
-    """Entries for the chosen dates (in date order), ``config.sentences_per_date`` each."""
+    """Entries in date order, ``config.sentences_per_date`` sentences each.
+
+    ``dates`` are ranked candidates, best first; they are taken in that order until ``limit``
+    of them (default: all) have a summary.  A date none of whose candidate sentences is usable
+    is passed over for the next one.
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     keys = {c.key for c in dates}
@@ -101,11 +107,18 @@ def summarize(
     chosen_rows: list[int] = []
     entries: list[TimelineEntry] = []
     k_per = max(1, config.sentences_per_date)
+    limit = len(dates) if limit is None else limit
+    chosen: list[DateCandidate] = []
     # strongest dates choose first, so a shared event lands under its best date
-    for cand in sorted(dates, key=lambda c: (-c.score, c.date)):
+    for cand in dates:
+        if len(entries) >= limit:
+            break
         pool = pools.get(cand.key, [])
-        if not pool:
+        if not pool or conflicts(cand, chosen):
             continue
+        if keywords:
+            on_topic = [c for c in pool if any(k in c.sent.text.lower() for k in keywords)]
+            pool = on_topic or pool
         rows = [row_of[id(c)] for c in pool]
         sub = matrix[rows]
         centroid = np.asarray(sub.mean(axis=0)).ravel()
@@ -139,6 +152,7 @@ def summarize(
             seen_text.add(norm_text)
         if not picked:
             continue
+        chosen.append(cand)
         picked.sort(key=lambda c: (c.doc.published or cand.date, c.doc.id, c.sent.index))
         entries.append(
             TimelineEntry(
