@@ -35,7 +35,7 @@ def print_summary(tl: Timeline, written: dict[str, str], console: Any, verbose: 
     console.print(
         f"inputs read: {n('inputs')}  used: {n('used')}  duplicates: {n('duplicates')}  "
         f"skipped: {n('skipped')}  failed: {n('failed')}  "
-        f"(publication dates inferred: {n('inferred_dates')})"
+        f"(dates inferred: {n('inferred_dates')})"
     )
     problems = Counter(
         f"{r.status}: {_reason(r.reason)}" for r in tl.documents if r.status in ("skipped", "failed")

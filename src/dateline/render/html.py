@@ -67,11 +67,14 @@ def host_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host or None
 
 
-def source_name(source: str | None, url: str | None) -> str:
-    """What to call the outlet of an article: its source, else its web host."""
+UNKNOWN_SOURCE = "Unknown source"
+
+
+def source_name(source: str | None, url: str | None) -> str | None:
+    """What to call the outlet of an article: its source, else its web host, else None."""
     if source and source.strip():
         return " ".join(source.split())
-    return host_of(url) or "Unknown source"
+    return host_of(url)
 
 
 def json_for_script(obj: Any) -> str:
@@ -238,12 +241,14 @@ def _build_view(tl: Timeline) -> dict[str, Any]:
             span = find_sentence(texts[c.doc_id], c.text)
             cites.append({"doc": d.n, "span": list(span) if span else None})
             inferred = c.date_inferred or dd["date_source"] == "inferred"
-            sources[dd["source"]] += 1
+            src = source_name(c.source, c.url) if c.source else dd["source"]
+            sources[src or UNKNOWN_SOURCE] += 1
             sents.append({
                 "text": c.text,
                 "cite": len(cites) - 1,
                 "doc": d.n,
-                "source": dd["source"],
+                "source": src,
+                "filter": src or UNKNOWN_SOURCE,
                 "title": dd["title"] or c.doc_id,
                 "published": c.published or dd["published"],
                 "inferred": inferred,
@@ -257,7 +262,6 @@ def _build_view(tl: Timeline) -> dict[str, Any]:
             "low_confidence": e.low_confidence,
             "sources": e.sources,
             "sentences": sents,
-            "source_list": sorted({s["source"] for s in sents}),
         })
 
     cited_docs = []

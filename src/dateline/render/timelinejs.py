@@ -64,9 +64,12 @@ def _body(e: TimelineEntry) -> str:
     parts = []
     for c in e.summary:
         name = source_name(c.source, c.url)
-        label = _esc(name)
+        bits = []
+        if name:
+            bits.append(_esc(name))
         if c.title:
-            label += " · <em>" + _esc(c.title) + "</em>"
+            bits.append("<em>" + _esc(c.title) + "</em>")
+        label = " · ".join(bits) or "source"
         url = safe_url(c.url)
         if url:
             label = f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{label}</a>'

@@ -153,7 +153,7 @@
     if (!d) return;
     opener = from || null;
     pTitle.textContent = d.title || d.id;
-    pSource.textContent = d.source || "";
+    pSource.textContent = d.source || "Article";
     clear(pMeta);
     var when = d.published || "unknown";
     if (d.date_source === "inferred") {
@@ -200,10 +200,13 @@
     var inner = panel.querySelector(".panel-inner");
     inner.scrollTop = 0;
     var target = current || pBody.querySelector("mark");
-    if (target) {
+    if (target) {  /* scroll the cited sentence into view unless it already is */
       var head = panel.querySelector(".panel-head");
-      var top = target.getBoundingClientRect().top - inner.getBoundingClientRect().top;
-      inner.scrollTop = Math.max(0, top - head.offsetHeight - 40);
+      var box = target.getBoundingClientRect();
+      var top = box.top - inner.getBoundingClientRect().top;
+      if (top + box.height > inner.clientHeight - 24) {
+        inner.scrollTop = Math.max(0, top - head.offsetHeight - 40);
+      }
     }
     $("panel-close").focus();
   }
