@@ -217,6 +217,20 @@ def test_semantic_landmarks_and_print_styles(page, tree):
     assert ":focus-visible" in page
 
 
+def test_ids_are_unique_and_every_reference_resolves(tree):
+    ids = tree.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    ids = set(ids)
+    for href in tree.xpath("//a/@href[starts-with(., '#')]"):
+        assert href[1:] in ids, href
+    for ref in tree.xpath("//@for | //@aria-labelledby | //@aria-describedby"):
+        for part in ref.split():
+            assert part in ids, part
+    # every interactive thing is a link, a button or a form control: no clickable divs
+    assert not tree.xpath("//div[@onclick or @tabindex] | //span[@onclick or @tabindex]")
+    assert all(b.get("type") in ("button", "reset") for b in tree.xpath("//button"))
+
+
 # ------------------------------------------------------------------------------- escaping
 
 
@@ -281,6 +295,12 @@ def test_no_network_resources(page, tree):
     # links out to the original articles are plain navigation, opened in a new tab
     for a in tree.xpath("//a[starts-with(@href, 'http')]"):
         assert a.get("rel") == "noopener noreferrer nofollow"
+
+
+def test_report_size_does_not_grow_with_uncited_inputs(page):
+    many = [_row(f"x{i:05d}.txt", "Uncited body text here. " * 40, published="2021-03-04",
+                 date_source="stated", confidence=1.0, title=f"Uncited {i}") for i in range(5_000)]
+    assert render_html(make_timeline(extra_docs=many)) == page
 
 
 def test_deterministic(tl, page):

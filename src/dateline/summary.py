@@ -35,13 +35,14 @@ def print_summary(tl: Timeline, written: dict[str, str], console: Any, verbose: 
     console.print(
         f"inputs read: {n('inputs')}  used: {n('used')}  duplicates: {n('duplicates')}  "
         f"skipped: {n('skipped')}  failed: {n('failed')}  "
-        f"(dates inferred: {n('inferred_dates')})"
+        f"(dates inferred: {n('inferred_dates')})",
+        soft_wrap=True,
     )
     problems = Counter(
         f"{r.status}: {_reason(r.reason)}" for r in tl.documents if r.status in ("skipped", "failed")
     )
     for reason, count in problems.most_common(MAX_REASONS):
-        console.print(f"  {count} × {reason}", markup=False, highlight=False)
+        console.print(f"  {count} × {reason}", markup=False, highlight=False, soft_wrap=True)
     if len(problems) > MAX_REASONS:
         console.print(f"  … and {len(problems) - MAX_REASONS} other reasons (see documents.jsonl)")
     if tl.entries:
@@ -53,6 +54,7 @@ def print_summary(tl: Timeline, written: dict[str, str], console: Any, verbose: 
         console.print(
             f"dates selected: {n('dates_selected') or len(tl.entries)}  ({span}{sources})",
             markup=False,
+            soft_wrap=True,
         )
     else:
         console.print("dates selected: 0 (no dated events found in the usable articles)")
@@ -70,7 +72,7 @@ def print_summary(tl: Timeline, written: dict[str, str], console: Any, verbose: 
         console.print(table)
     console.print("outputs:")
     for fmt, path in written.items():
-        console.print(f"  {fmt:<10} {path}", markup=False, highlight=False)
+        console.print(f"  {fmt:<10} {path}", markup=False, highlight=False, soft_wrap=True)
     if "html" in written:
         uri = Path(written["html"]).resolve().as_uri()
-        console.print(f"open the report: {uri}", markup=False, highlight=False)
+        console.print(f"open the report: {uri}", markup=False, highlight=False, soft_wrap=True)
