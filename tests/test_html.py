@@ -387,6 +387,16 @@ def test_empty_timeline_renders():
     assert not tree.xpath('//ol[@class="timeline"]')
 
 
+def test_absolute_input_paths_are_not_embedded():
+    tl = make_timeline()
+    tl.documents[0].path = "/home/reporter/secret-project/a.txt"
+    tl.documents[1].path = "C:\\Users\\reporter\\b.txt"
+    page = render_html(tl)
+    assert "/home/reporter" not in page and "reporter" not in page
+    data = _data(lxml_html.fromstring(page))
+    assert [d["path"] for d in data["docs"]] == [None, None, "corpus/c.html"]
+
+
 def test_missing_manifest_rows_and_stats_do_not_break_rendering():
     c = Citation("Something happened on 2 May 2020.", "gone.txt", None, None, None, None, True)
     tl = Timeline("t", [TimelineEntry(D(2020, 5, 2), "day", [c], 1)], [])

@@ -183,6 +183,10 @@ def _entry_ids(entries: list[TimelineEntry]) -> list[str]:
     return ids
 
 
+def _is_absolute(path: str) -> bool:
+    return path.startswith(("/", "\\", "~")) or bool(re.match(r"^[A-Za-z]:[\\/]", path))
+
+
 def _confidence(row: ManifestRow | None) -> float | None:
     if row is None or row.confidence is None:
         return None
@@ -218,7 +222,8 @@ def _build_view(tl: Timeline) -> dict[str, Any]:
         date_source = row.date_source if row else ("inferred" if d.cite.date_inferred else None)
         doc_data.append({
             "id": d.id,
-            "path": row.path if row else None,
+            # absolute paths would tell whoever gets the report about the builder's machine
+            "path": row.path if row and row.path and not _is_absolute(row.path) else None,
             "title": (row.title if row else None) or d.cite.title,
             "source": source_name((row.source if row else None) or d.cite.source, url),
             "url": url,
