@@ -1,0 +1,559 @@
+"""Ingest: find and read the inputs, one :class:`RawInput` (or a manifest row) per document.
+
+Inputs are files, folders (searched recursively, in sorted order, hidden entries skipped,
+symlinks followed without visiting a directory twice) or ``-`` for JSON lines on stdin.
+
+==============================  =============================================================
+``.txt`` / no extension         one plain-text article (HTML content is read as HTML)
+``.html`` ``.htm`` ``.xhtml``   one HTML page
+``.jsonl`` ``.ndjson`` (+.gz)   one article per line: ``text`` or ``html``, optional ``title``,
+                                ``url``, ``published``, ``source``, ``id``
+``.json``                       a list of such records, or one record
+``.warc`` ``.warc.gz``          HTML responses of a web archive (WARC-Date is the crawl date,
+                                not the publication date, so it is not used)
+==============================  =============================================================
+
+Every input gives exactly one item: a ``RawInput``, or a ``ManifestRow`` with status
+``skipped``/``failed`` and a one-line reason.  Nothing raises for bad input.  Ids are unique
+and stable: the path relative to the folder argument without its final suffix, ``<file id>:<line>``
+for JSONL records without an ``id`` field; a repeated id gets ``~2``, ``~3``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import IO, Any, TextIO
+
+from dateline.model import Config, ManifestRow, RawInput
+
+Item = RawInput | ManifestRow
+
+TEXT_EXTS = frozenset({".txt", ".text"})
+HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".php", ".asp", ".aspx", ".jsp"})
+JSONL_EXTS = frozenset({".jsonl", ".ndjson", ".jsonlines"})
+JSON_EXTS = frozenset({".json"})
+WARC_EXTS = frozenset({".warc", ".arc"})
+GZ_INNER = TEXT_EXTS | HTML_EXTS | JSONL_EXTS | JSON_EXTS | WARC_EXTS
+
+_SNIFF = 8192
+_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<(?:!doctype\s+)?html\b)", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_SUFFIX = re.compile(r"^\.[A-Za-z0-9_-]{1,10}$")
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\xd0\xcf\x11\xe0")
+_WESTERN = frozenset({
+    "ascii", "cp1252", "windows_1252", "latin_1", "iso8859_1", "iso8859_15", "cp1250", "iso8859_2",
+    "cp1254", "iso8859_9", "cp1257", "iso8859_13", "iso8859_4", "iso8859_10", "iso8859_14",
+    "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp850", "cp437",
+    "cp858", "cp1258", "cp775", "hp_roman8", "utf_16", "utf_16_be", "utf_16_le", "utf_32",
+    "utf_32_be", "utf_32_le", "cp037", "cp500", "cp1140", "cp273", "cp1125", "cp852", "iso8859_3",
+    "cp865", "cp863", "cp860", "cp861",
+})
+
+TEXT_FIELDS = ("text", "content", "body", "article", "maintext")
+HTML_FIELDS = ("html", "raw_html")
+PUBLISHED_FIELDS = ("published", "date", "published_at", "publication_date", "pub_date",
+                    "date_published", "datePublished", "pubdate")
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def iter_inputs(paths: Sequence[str], config: Config, stdin: TextIO | None = None) -> Iterator[Item]:
+    """Yield one ``RawInput`` or ``ManifestRow`` per input document, in a deterministic order."""
+    reader = _Reader(config)
+    for arg in paths:
+        arg = os.fspath(arg)
+        if arg == "-":
+            yield from reader.unique(reader.jsonl_lines(stdin if stdin is not None else sys.stdin,
+                                                        "<stdin>", "stdin"))
+            continue
+        yield from reader.unique(reader.argument(arg))
+
+
+def record_to_raw(record: dict, label: str, *, default_id: str | None = None) -> RawInput | ManifestRow:
+    """One in-memory record (a dict: ``text`` or ``html``, optional ``title``, ``url``,
+    ``published``, ``source``, ``id``) as a ``RawInput``, or a failed ``ManifestRow``.
+
+    Fields of the wrong type are dropped (the record is kept); a record without text fails.
+    """
+    rid = _str_field(record.get("id")) if isinstance(record, dict) else None
+    doc_id = rid or default_id or label
+    if not isinstance(record, dict):
+        return ManifestRow(id=doc_id, path=label, status="failed", reason="not a JSON object")
+    kind: str | None = None
+    content: Any = None
+    for f in HTML_FIELDS:
+        v = record.get(f)
+        if isinstance(v, str) and v.strip():
+            kind, content = "html", v
+            break
+    if kind is None:
+        for f in TEXT_FIELDS:
+            if f in record and record[f] is not None:
+                kind, content = "text", record[f]
+                break
+    if kind is None:
+        return ManifestRow(id=doc_id, path=label, status="failed", reason="no 'text' field")
+    if not isinstance(content, str):
+        return ManifestRow(id=doc_id, path=label, status="failed",
+                           reason=f"'text' is not a string ({type(content).__name__})")
+    title = _str_field(record.get("title"))
+    url = _str_field(record.get("url") or record.get("link"))
+    source = _str_field(record.get("source") or record.get("sitename") or record.get("site"))
+    published = None
+    for f in PUBLISHED_FIELDS:
+        published = _str_field(record.get(f), numbers=True)
+        if published:
+            break
+    if not content.strip():
+        return ManifestRow(id=doc_id, path=label, status="skipped", reason="empty text",
+                           title=title, url=url, source=source)
+    return RawInput(id=doc_id, path=label, kind=kind,  # type: ignore[arg-type]
+                    raw=content, title=title, url=url, source=source, published_field=published)
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+
+def _str_field(value: Any, numbers: bool = False) -> str | None:
+    """A string field, stripped; numbers only when asked (a year, a timestamp); else None."""
+    if isinstance(value, str):
+        s = " ".join(value.split())
+        return s or None
+    if numbers and isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def split_suffix(name: str) -> tuple[str, str]:
+    """(stem, suffix) where suffix is ``.txt``, ``.jsonl.gz``, ... or "" (lower-cased)."""
+    base, ext = os.path.splitext(name)
+    if not ext or not _SUFFIX.match(ext) or not re.search(r"[A-Za-z]", ext) or not base:
+        return name, ""
+    ext_l = ext.lower()
+    if ext_l == ".gz":
+        base2, ext2 = os.path.splitext(base)
+        if ext2.lower() in GZ_INNER and base2:
+            return base2, ext2.lower() + ".gz"
+    return base, ext_l
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    if any(head.startswith(m) for m in _BINARY_MAGIC):
+        return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return False
+    if b"\x00" in head:
+        return _utf16_guess(head) is None
+    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27, 11))
+    return ctrl > 0.05 * max(1, len(head))
+
+
+def _utf16_guess(head: bytes) -> str | None:
+    """utf-16-le/be for BOM-less UTF-16 text (NULs in every other byte), else None."""
+    if len(head) < 4:
+        return None
+    even = head[0::2]
+    odd = head[1::2]
+    if odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.7 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _sensible(text: str) -> bool:
+    if not text:
+        return True
+    sample = text[:20000]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v\x1b") or c == "\ufffd")
+    return bad <= 0.02 * len(sample)
+
+
+def decode_bytes(data: bytes, declared: str | None = None, html: bool = False) -> tuple[str, str] | None:
+    """(text, encoding) of ``data``, or None when nothing sensible decodes it.
+
+    Order: BOM (UTF-8/16/32), UTF-8, a declared charset (HTTP header or ``<meta charset>``),
+    charset-normalizer detection (non-Western encodings), then cp1252, latin-1.
+    """
+    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+            (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+    for bom, enc in boms:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                break
+    guess16 = _utf16_guess(data[:_SNIFF]) if b"\x00" in data[:_SNIFF] else None
+    if guess16:
+        try:
+            text = data.decode(guess16)
+            if _sensible(text):
+                return text, guess16
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates: list[str] = []
+    if declared:
+        candidates.append(declared)
+    if html:
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            candidates.append(m.group(1).decode("ascii", "ignore"))
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        if _sensible(text):
+            return text, _norm_enc(enc)
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        enc = best.encoding if best is not None else None
+    except Exception:
+        enc = None
+    if enc and _norm_enc(enc) not in _WESTERN:
+        try:
+            text = data.decode(enc)
+            if _sensible(text):
+                return text, _norm_enc(enc)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    for enc in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _sensible(text):
+            return text, enc
+    return None
+
+
+def _norm_enc(enc: str) -> str:
+    try:
+        import codecs
+
+        return codecs.lookup(enc).name.replace("-", "_")
+    except LookupError:
+        return enc.lower()
+
+
+def _looks_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    return bool(_HTML_START.match(head))
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read: {exc.strerror}"
+    return f"cannot read: {type(exc).__name__}: {exc}".strip()
+
+
+class _Reader:
+    """Holds the state of one ``iter_inputs`` run: ids given out, directories visited."""
+
+    def __init__(self, config: Config) -> None:
+        self.cfg = config
+        self.ids: dict[str, int] = {}
+        self.seen_dirs: set[str] = set()
+        self.seen_files: set[str] = set()
+
+    # ids -------------------------------------------------------------------------------------
+
+    def unique(self, items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            n = self.ids.get(item.id)
+            if n is None:
+                self.ids[item.id] = 1
+                yield item
+                continue
+            k = n + 1
+            while f"{item.id}~{k}" in self.ids:
+                k += 1
+            self.ids[item.id] = k
+            new_id = f"{item.id}~{k}"
+            self.ids[new_id] = 1
+            if isinstance(item, RawInput):
+                yield replace(item, id=new_id)
+            else:
+                item.id = new_id
+                yield item
+
+    # walking ---------------------------------------------------------------------------------
+
+    def argument(self, arg: str) -> Iterator[Item]:
+        if not os.path.lexists(arg):
+            yield ManifestRow(id=split_suffix(os.path.basename(arg.rstrip("/\\")) or arg)[0], path=arg,
+                              status="failed", reason="no such file or directory")
+            return
+        if os.path.isdir(arg):
+            real = os.path.realpath(arg)
+            if real in self.seen_dirs:
+                return
+            self.seen_dirs.add(real)
+            yield from self.walk(arg, "")
+            return
+        name = os.path.basename(arg)
+        yield from self.file(arg, split_suffix(name)[0] or name)
+
+    def walk(self, root: str, rel: str) -> Iterator[Item]:
+        here = os.path.join(root, rel) if rel else root
+        try:
+            with os.scandir(here) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield ManifestRow(id=rel or os.path.basename(root.rstrip("/\\")) or root, path=here,
+                              status="failed", reason=f"cannot read directory: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            sub = f"{rel}/{entry.name}" if rel else entry.name
+            path = os.path.join(root, sub)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                real = os.path.realpath(path)
+                if real in self.seen_dirs:
+                    continue  # a symlink loop, or a folder already read
+                self.seen_dirs.add(real)
+                yield from self.walk(root, sub)
+                continue
+            stem, _ext = split_suffix(entry.name)
+            doc_id = f"{rel}/{stem}" if rel else stem
+            yield from self.file(path, doc_id)
+
+    # one file --------------------------------------------------------------------------------
+
+    def file(self, path: str, doc_id: str) -> Iterator[Item]:
+        if os.path.islink(path) and not os.path.exists(path):
+            yield ManifestRow(id=doc_id, path=path, status="failed", reason="broken symbolic link")
+            return
+        real = os.path.realpath(path)
+        if real in self.seen_files:
+            return  # the same file reached twice (symlink, repeated argument)
+        self.seen_files.add(real)
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            yield ManifestRow(id=doc_id, path=path, status="failed", reason=_reason(exc))
+            return
+        if not os.path.isfile(path):
+            yield ManifestRow(id=doc_id, path=path, status="skipped", reason="not a regular file")
+            return
+        _stem, ext = split_suffix(os.path.basename(path))
+        base_ext = ext[:-3] if ext.endswith(".gz") else ext
+        if ext and base_ext not in GZ_INNER:
+            yield ManifestRow(id=doc_id, path=path, status="skipped", reason=f"unsupported file type {ext}")
+            return
+        if st.st_size == 0:
+            yield ManifestRow(id=doc_id, path=path, status="skipped", reason="empty file")
+            return
+        if base_ext in JSONL_EXTS:
+            yield from self.jsonl_file(path, doc_id, gz=ext.endswith(".gz"))
+            return
+        if base_ext in WARC_EXTS:
+            yield from self.warc_file(path, doc_id)
+            return
+        if st.st_size > self.cfg.max_bytes:
+            yield ManifestRow(id=doc_id, path=path, status="skipped",
+                              reason=f"larger than {self.cfg.max_bytes} bytes (--max-bytes)")
+            return
+        try:
+            if ext.endswith(".gz"):
+                with gzip.open(path, "rb") as fh:
+                    data = fh.read(self.cfg.max_bytes + 1)
+            else:
+                with open(path, "rb") as fh:
+                    data = fh.read(self.cfg.max_bytes + 1)
+        except (OSError, EOFError, ValueError) as exc:
+            yield ManifestRow(id=doc_id, path=path, status="failed", reason=_reason(exc))
+            return
+        if len(data) > self.cfg.max_bytes:
+            yield ManifestRow(id=doc_id, path=path, status="skipped",
+                              reason=f"larger than {self.cfg.max_bytes} bytes (--max-bytes)")
+            return
+        if base_ext in JSON_EXTS:
+            yield from self.json_data(data, path, doc_id)
+            return
+        yield self.document(data, path, doc_id, html=base_ext in HTML_EXTS)
+
+    def document(self, data: bytes, path: str, doc_id: str, html: bool,
+                 declared: str | None = None, url: str | None = None) -> Item:
+        if not data.strip():
+            return ManifestRow(id=doc_id, path=path, status="skipped", reason="empty file")
+        if _looks_binary(data):
+            return ManifestRow(id=doc_id, path=path, status="skipped", reason="binary file (not text)")
+        is_html = html or _looks_html(data)
+        decoded = decode_bytes(data, declared=declared, html=is_html)
+        if decoded is None:
+            return ManifestRow(id=doc_id, path=path, status="failed",
+                               reason="cannot decode text (unknown encoding)")
+        text, enc = decoded
+        if not text.strip():
+            return ManifestRow(id=doc_id, path=path, status="skipped", reason="empty file")
+        return RawInput(id=doc_id, path=path, kind="html" if is_html else "text", raw=text,
+                        url=url, encoding=enc)
+
+    # JSON / JSONL ----------------------------------------------------------------------------
+
+    def _record(self, record: Any, label: str, default_id: str, where: str) -> Item:
+        if not isinstance(record, dict):
+            return ManifestRow(id=default_id, path=label, status="failed",
+                               reason=f"{where}not a JSON object")
+        item = record_to_raw(record, label, default_id=default_id)
+        if isinstance(item, ManifestRow):
+            item.reason = f"{where}{item.reason}"
+            return item
+        if len(item.raw) > self.cfg.max_bytes:
+            return ManifestRow(id=item.id, path=label, status="skipped",
+                               reason=f"{where}larger than {self.cfg.max_bytes} bytes (--max-bytes)")
+        return item
+
+    def jsonl_lines(self, fh: IO[Any], path: str, file_id: str) -> Iterator[Item]:
+        count = 0
+        lineno = 0
+        try:
+            for lineno, line in enumerate(fh, 1):
+                if isinstance(line, bytes):
+                    line = line.decode("utf-8", errors="replace")
+                s = line.strip().lstrip("\ufeff")
+                if not s:
+                    continue
+                count += 1
+                label = f"{path}:{lineno}"
+                default_id = f"{file_id}:{lineno}"
+                if len(s) > self.cfg.max_bytes:
+                    yield ManifestRow(id=default_id, path=label, status="skipped",
+                                      reason=f"line {lineno}: larger than {self.cfg.max_bytes} bytes (--max-bytes)")
+                    continue
+                try:
+                    record = json.loads(s)
+                except (ValueError, RecursionError):
+                    yield ManifestRow(id=default_id, path=label, status="failed",
+                                      reason=f"line {lineno}: not valid JSON")
+                    continue
+                yield self._record(record, label, default_id, f"line {lineno}: ")
+        except (OSError, EOFError, ValueError, UnicodeDecodeError) as exc:  # truncated gzip, I/O error
+            yield ManifestRow(id=f"{file_id}:{lineno + 1}", path=f"{path}:{lineno + 1}", status="failed",
+                              reason=f"line {lineno + 1}: {_reason(exc)}")
+            return
+        if count == 0:
+            yield ManifestRow(id=file_id, path=path, status="skipped", reason="empty file")
+
+    def jsonl_file(self, path: str, file_id: str, gz: bool) -> Iterator[Item]:
+        try:
+            fh: IO[bytes] = gzip.open(path, "rb") if gz else open(path, "rb")
+        except OSError as exc:
+            yield ManifestRow(id=file_id, path=path, status="failed", reason=_reason(exc))
+            return
+        with fh:
+            yield from self.jsonl_lines(fh, path, file_id)
+
+    def json_data(self, data: bytes, path: str, file_id: str) -> Iterator[Item]:
+        decoded = decode_bytes(data)
+        if decoded is None:
+            yield ManifestRow(id=file_id, path=path, status="failed", reason="cannot decode text")
+            return
+        try:
+            obj = json.loads(decoded[0])
+        except (ValueError, RecursionError) as exc:
+            msg = f"not valid JSON (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else "not valid JSON"
+            yield ManifestRow(id=file_id, path=path, status="failed", reason=msg)
+            return
+        if isinstance(obj, dict) and not any(k in obj for k in TEXT_FIELDS + HTML_FIELDS):
+            for key in ("articles", "documents", "docs", "items", "records", "data", "results"):
+                if isinstance(obj.get(key), list):
+                    obj = obj[key]
+                    break
+        if isinstance(obj, dict):
+            yield self._record(obj, path, file_id, "")
+            return
+        if not isinstance(obj, list):
+            yield ManifestRow(id=file_id, path=path, status="failed",
+                              reason="JSON is neither a record nor a list of records")
+            return
+        if not obj:
+            yield ManifestRow(id=file_id, path=path, status="skipped", reason="empty list of records")
+            return
+        for n, rec in enumerate(obj, 1):
+            yield self._record(rec, f"{path}:{n}", f"{file_id}:{n}", f"record {n}: ")
+
+    # WARC ------------------------------------------------------------------------------------
+
+    def warc_file(self, path: str, file_id: str) -> Iterator[Item]:
+        try:
+            from warcio.archiveiterator import ArchiveIterator
+        except ImportError:  # pragma: no cover - warcio is a dependency
+            yield ManifestRow(id=file_id, path=path, status="failed", reason="warcio is not installed")
+            return
+        found = 0
+        n = 0
+        try:
+            fh = open(path, "rb")
+        except OSError as exc:
+            yield ManifestRow(id=file_id, path=path, status="failed", reason=_reason(exc))
+            return
+        with fh:
+            try:
+                for rec in ArchiveIterator(fh, arc2warc=True):
+                    if rec.rec_type not in ("response", "resource", "conversion"):
+                        continue
+                    n += 1
+                    uri = rec.rec_headers.get_header("WARC-Target-URI") or None
+                    ctype = ""
+                    status = 200
+                    if rec.http_headers is not None:
+                        ctype = rec.http_headers.get_header("Content-Type") or ""
+                        try:
+                            status = int((rec.http_headers.get_statuscode() or "200")[:3])
+                        except ValueError:
+                            status = 200
+                    else:
+                        ctype = rec.rec_headers.get_header("Content-Type") or ""
+                    ctl = ctype.lower()
+                    if status >= 300:
+                        continue
+                    is_html = "html" in ctl
+                    if not (is_html or ctl.startswith("text/plain")):
+                        continue
+                    found += 1
+                    label = f"{path}:{found}"
+                    rid = f"{file_id}:{found}"
+                    data = rec.content_stream().read(self.cfg.max_bytes + 1)
+                    if len(data) > self.cfg.max_bytes:
+                        yield ManifestRow(id=rid, path=label, status="skipped", url=uri,
+                                          reason=f"larger than {self.cfg.max_bytes} bytes (--max-bytes)")
+                        continue
+                    m = re.search(r"charset=([\w.:-]+)", ctype, re.I)
+                    item = self.document(data, label, rid, html=is_html,
+                                         declared=m.group(1) if m else None, url=uri)
+                    if isinstance(item, ManifestRow):
+                        item.url = uri
+                    yield item
+            except Exception as exc:  # a corrupt archive: keep what was read, report the rest
+                yield ManifestRow(id=f"{file_id}:{found + 1}", path=path, status="failed",
+                                  reason=f"cannot read WARC after {found} pages: {type(exc).__name__}: {exc}"[:300])
+                return
+        if found == 0:
+            yield ManifestRow(id=file_id, path=path, status="skipped",
+                              reason=f"no HTML pages in WARC ({n} records)")
+

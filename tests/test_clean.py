@@ -1,0 +1,420 @@
+"""Cleaning stage: chrome removal, titles, header lines, PTB detokenization, HTML extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from dateline.clean import Cleaned, clean, clean_html, clean_text, detokenize_ptb, is_ptb_tokenized
+from dateline.model import RawInput
+
+FIXTURES = Path(__file__).parent / "fixtures" / "clean"
+
+# Chrome snippets of the five seed files; none may survive cleaning.
+SEED_CHROME = [
+    "Accessibility links", "Breaking News", "View Comments", "Join the Conversation",
+    "Looking for comments", "Find comments in their new home", "Click the buttons", "BBC Home",
+    "Explore the BBC", "Launch console", "BBC NEWS CHANNEL", "Last Updated", "Skip to content",
+    "Skip to main menu", "Skip to more DW", "p.dw.com", "Image: picture-alliance", "msh/rc",
+    "(AFP, dpa)", "Has China's housing bubble", "oldest clove tree", "Royal Ballet",
+    "Americas Africa Europe", "(c) with some of his staff", "(Kyodo)",
+    "speaks to reporters in New York", "Wartime atonement", "Nuclear deal",
+]
+
+# Body sentences (substrings) that must survive, per seed file prefix.
+SEED_BODY = {
+    "000": [
+        "Red Cross officials from Japan and North Korea have opened two days of talks",
+        "When the two countries last held normalization talks in October of 2000",
+        "Pyongyang has also said it would like to reopen talks",
+    ],
+    "001": [
+        "Red Cross officials from Japan and North Korea are to meet Sunday in Beijing",
+        "The alleged kidnappings have stalled talks on normalizing relations since October 2000.",
+        "At that time, North Korean leader Kim Jong-il was quoted",
+    ],
+    "002": [
+        "BEIJING -- North Korea and Japan began talks on establishing diplomatic relations Tuesday",
+        "Japan suspended the shipments after the rocket test 15 month ago.",
+        "The agreement was delayed as North Korean officials sought final approval",
+        "In return, the United States lifted trade sanctions",
+    ],
+    "003": [
+        "Talks on normalising relations between North Korea and Japan are to resume",
+        "Tokyo wants the abductees returned and suspected kidnappers handed over.",
+        '"We\'ll convey that message to the other side and urge them',
+        '"It is a good thing that the United States and North Korea are talking," he said.',
+    ],
+    "004": [
+        "Japan and North Korea held low-level diplomatic talks in Beijing on Wednesday",
+        "The international community has been trying to gauge the stance of the new strongman.",
+        "Japan is also considered a desired trading partner for the North.",
+    ],
+}
+
+SEED_TITLES = {
+    "000": "Japan, North Korea Hold Red Cross Talks",
+    "001": "Japan, North Korea Prepare for First Public Contact in 2 Years",
+    "002": None,
+    "003": "Japan-N Korea talks 'will resume'",
+    "004": "N. Korea, Japan talking again",
+}
+
+
+def _seed_files(seed_dir: Path) -> dict[str, Path]:
+    return {p.name.split("_")[0]: p for p in sorted(seed_dir.glob("*.txt"))}
+
+
+# ---------------------------------------------------------------------------------------------
+# The seed corpus (skipped when ../shared is absent)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_seed_chrome_removed_and_body_kept(seed_dir):
+    files = _seed_files(seed_dir)
+    assert sorted(files) == sorted(SEED_BODY)
+    for key, path in files.items():
+        out = clean_text(path.read_text(encoding="utf-8"))
+        for snippet in SEED_CHROME:
+            assert snippet not in out.text, (key, snippet)
+        for sentence in SEED_BODY[key]:
+            assert sentence in out.text, (key, sentence)
+        assert out.title == SEED_TITLES[key], key
+        if out.title:
+            assert out.title not in out.text.split("\n")
+
+
+def test_seed_header_lines_keep_the_printed_dates(seed_dir):
+    files = _seed_files(seed_dir)
+    assert "Japan, North Korea Hold Red Cross Talks - 2002-08-18" in clean_text(
+        files["000"].read_text()).header_lines
+    h3 = clean_text(files["003"].read_text()).header_lines
+    assert "Last Updated: Wednesday, 7 March 2007, 16:16 GMT" in h3
+    assert "BBC Home" in h3  # header lines are the original lines, chrome included
+    assert "August 29, 2012" in clean_text(files["004"].read_text()).header_lines
+
+
+def test_seed_idempotent(seed_dir):
+    for path in _seed_files(seed_dir).values():
+        once = clean_text(path.read_text()).text
+        assert clean_text(once).text == once
+
+
+def test_t17_style_sample_is_detokenized_and_fast(t17_dir):
+    import gzip
+    import json
+
+    files = sorted(t17_dir.glob("*/articles.jsonl.gz"))
+    assert files
+    texts: list[str] = []
+    with gzip.open(files[0], "rt", encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= 300:
+                break
+    t0 = time.perf_counter()
+    outs = [clean_text(t) for t in texts]
+    elapsed = time.perf_counter() - t0
+    assert len(texts) / elapsed > 150  # generous: shared CI machines; ~700/s on one free core
+    assert sum(1 for o in outs if o.text) >= 0.95 * len(texts)
+    for o in outs:
+        assert "-LRB-" not in o.text and "``" not in o.text and " n't" not in o.text
+        assert clean_text(o.text).text == o.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Chrome kinds, one fixture each
+# ---------------------------------------------------------------------------------------------
+
+BODY_1 = "The river authority said on Monday that water levels had fallen by two metres overnight."
+BODY_2 = "Engineers will inspect the dam again on Thursday, a spokeswoman for the authority said."
+
+
+def _wrap(*chrome: str, where: str = "middle") -> str:
+    if where == "top":
+        return "\n".join(chrome) + "\n\n" + BODY_1 + "\n\n" + BODY_2
+    if where == "end":
+        return BODY_1 + "\n\n" + BODY_2 + "\n\n" + "\n".join(chrome)
+    return BODY_1 + "\n\n" + "\n".join(chrome) + "\n\n" + BODY_2
+
+
+CHROME_CASES = {
+    "navigation": (["Home", "News", "World", "Sport", "Business", "Menu", "Search"], "top"),
+    "skip links": (["1. Skip to content", "2. Skip to main menu", "Jump to navigation"], "top"),
+    "menu line": (["Americas Africa Europe Middle East South Asia Asia Pacific"], "end"),
+    "breadcrumb": (["Home > World > Asia"], "top"),
+    "separated menu": (["News | Sport | Weather | Travel | Culture"], "top"),
+    "bare urls": (["https://p.example.com/p/15zO4", "www.example.org/news/story-123"], "middle"),
+    "domain only": (["p.example.com/a1b2"], "middle"),
+    "share": (["Share", "Print", "Email", "Facebook Twitter WhatsApp", "Share this article"], "middle"),
+    "comments": (["View Comments", "Join the Conversation", "Looking for comments?",
+                  "Find comments in their new home! Click the buttons at the top to view them."],
+                 "end"),
+    "comment count": (["12 comments", "Comments are closed."], "end"),
+    "image credit": (["Image: picture-alliance/dpa"], "middle"),
+    "photo credit": (["Photo: Reuters/Jane Roe"], "middle"),
+    "caption with position": (["Chief negotiator Lee Park (c) with some of his staff at the talks"],
+                              "middle"),
+    "caption above credit": (["Rescue workers carry sandbags along the embankment in the rain.",
+                              "Photograph: Getty Images"], "middle"),
+    "caption with agency": (["Officials leave the airport for the talks on Tuesday. (Kyodo)"], "middle"),
+    "agency signoff": (["msh/rc (AFP, dpa)"], "end"),
+    "signoff short": (["jm/jil"], "end"),
+    "lone credit": (["(Reuters)"], "end"),
+    "lone agency": (["Associated Press"], "end"),
+    "reporting credit": (["(Reporting by Jane Roe; Editing by John Doe)"], "end"),
+    "copyright": (["Copyright 2012 The Associated Press. All rights reserved. This material may not be "
+                   "published, broadcast, rewritten or redistributed."], "end"),
+    "copyright symbol": (["\u00a9 2019 Example Media Ltd"], "end"),
+    "related stories": (["Related Stories", "Ferry timetable changes for summer",
+                         "Ten beaches to visit this year",
+                         "Council approves the new budget after a long debate."], "end"),
+    "more from": (["More from World", "Storm hits coast", "Markets fall again"], "end"),
+    "top stories": (["Top Stories", "Has the housing bubble burst?",
+                     "How the oldest clove tree defied an empire"], "end"),
+    "unrelated headlines at end": (["Has China's housing bubble burst?",
+                                    "How the world's oldest clove tree defied an empire",
+                                    "Why a principal dancer quit the ballet"], "end"),
+    "banners": (["Breaking News", "Accessibility links", "Advertisement", "Live"], "top"),
+    "bbc console": (["BBC Home", "Explore the BBC", "BBC News", "Launch consoleBBC NEWS CHANNEL"], "top"),
+    "newsletter": (["Sign up for our daily newsletter to get the latest news in your inbox."], "end"),
+    "cookies": (["We use cookies to improve your experience. Accept all cookies"], "top"),
+    "byline": (["By Jane Roe and John Doe, Associated Press Writers"], "top"),
+    "read more": (["Read more: Flood warnings issued across the region"], "middle"),
+    "page furniture": (["Page 1 of 2", "Next page", "Back to top"], "end"),
+    "section names": (["Asia", "Politics"], "top"),
+    "updated line": (["Last Updated: Wednesday, 7 March 2007, 16:16 GMT"], "top"),
+    "media playback": (["Media playback is unsupported on your device"], "middle"),
+    "tags": (["Tags: dams, floods, river authority"], "end"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHROME_CASES))
+def test_chrome_kind_removed(name):
+    chrome, where = CHROME_CASES[name]
+    out = clean_text(_wrap(*chrome, where=where))
+    assert BODY_1 in out.text and BODY_2 in out.text, name
+    for line in chrome:
+        assert line not in out.text, (name, line)
+    assert out.text == f"{BODY_1}\n\n{BODY_2}", name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"We will not give up," he said.',
+        "He declined to comment.",
+        "TOKYO (AP) - Japan said on Monday it would resume talks with North Korea next month.",
+        "BEIJING -- North Korea and Japan began talks on Tuesday.",
+        "It rained.",
+        "Why did the talks fail?",
+        "Share prices fell 3 percent after the announcement, traders said.",
+        "By Tuesday, the water had receded from most streets.",
+        "More than 4,000 people were told to leave their homes.",
+        "Read the full report, the minister told parliament, before judging the plan.",
+        "The company, which employs 1,200 people (about a tenth of the town), said it would stay.",
+    ],
+)
+def test_short_body_lines_and_quotes_are_kept(line):
+    text = f"{BODY_1}\n\n{line}\n\n{BODY_2}"
+    out = clean_text(text)
+    assert line in out.text.split("\n\n"), line
+
+
+def test_title_is_headline_with_date_removed():
+    text = "Accessibility links\n\nBreaking News\n\nDam Cracks Found in Millbrook - 2021-03-04\n\n" + BODY_1
+    out = clean_text(text)
+    assert out.title == "Dam Cracks Found in Millbrook"
+    assert out.text == BODY_1
+    assert out.header_lines[:3] == ["Accessibility links", "Breaking News",
+                                    "Dam Cracks Found in Millbrook - 2021-03-04"]
+
+
+def test_no_title_when_body_starts_at_once():
+    out = clean_text(BODY_1 + "\n\n" + BODY_2)
+    assert out.title is None
+    assert out.text == BODY_1 + "\n\n" + BODY_2
+
+
+def test_question_title_after_chrome():
+    out = clean_text("Skip to content\n\nCan the dam hold?\n\n" + BODY_1 + "\n\n" + BODY_2)
+    assert out.title == "Can the dam hold?"
+    assert out.text == BODY_1 + "\n\n" + BODY_2
+    # a body that opens with a question keeps it
+    body = "Can the dam hold?\n\n" + BODY_1
+    assert clean_text(body).text == body
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = (
+        "The regional water authority said on Wednesday that the cracks in the\n"
+        "concrete wall of the dam were larger than anything seen since it opened\n"
+        "in 1968, and that about 4,000 people living below it should prepare to\n"
+        "leave their homes at short notice."
+    )
+    out = clean_text(wrapped + "\n\n" + BODY_2)
+    first = out.text.split("\n\n")[0]
+    assert "\n" not in first
+    assert first.startswith("The regional water authority") and first.endswith("short notice.")
+
+
+def test_sentence_per_line_keeps_lines():
+    text = "\n".join([BODY_1, BODY_2, "A third sentence follows here."])
+    assert clean_text(text).text == text
+
+
+def test_whitespace_and_invisible_characters_normalized():
+    out = clean_text("  The\u00a0river  authority\u200b said on Monday that levels fell.\r\n")
+    assert out.text == "The river authority said on Monday that levels fell."
+
+
+def test_no_punctuation_anywhere_keeps_long_lines():
+    line = "officials said the river would be closed to boats for at least two more weeks"
+    out = clean_text("Home\nNews\n\n" + line)
+    assert out.text == line
+
+
+@pytest.mark.parametrize("junk", ["", "   \n\n ", "\x00\x01", "Home\nNews\nSport", "....", "\u00a9"])
+def test_junk_gives_empty_text(junk):
+    out = clean_text(junk)
+    assert isinstance(out, Cleaned)
+    assert out.text == ""
+
+
+# ---------------------------------------------------------------------------------------------
+# PTB
+# ---------------------------------------------------------------------------------------------
+
+PTB = (
+    "NEW ORLEANS -LRB- AP -RRB- -- The judge said the ban `` was n't justified '' , "
+    "officials said .\n"
+    "BP 's shares fell 3 % to $ 15.99 ; analysts did n't expect it .\n"
+    "He said : `` We 're ready . '' \n"
+    "The U.S. .\n"
+)
+
+
+def test_ptb_detection():
+    assert is_ptb_tokenized(PTB)
+    assert not is_ptb_tokenized(BODY_1 + "\n" + BODY_2)
+    assert not is_ptb_tokenized('He said, "We\'re ready." It wasn\'t clear.')
+
+
+def test_detokenize_ptb():
+    out = detokenize_ptb(PTB).split("\n")
+    assert out[0] == 'NEW ORLEANS (AP) -- The judge said the ban "wasn\'t justified", officials said.'
+    assert out[1] == "BP's shares fell 3% to $15.99; analysts didn't expect it."
+    assert out[2] == 'He said: "We\'re ready."'
+    assert out[3] == "The U.S."
+    assert detokenize_ptb("a\nb\nc").count("\n") == 2  # line structure kept
+
+
+def test_clean_text_detokenizes_ptb_and_keeps_sentence_lines():
+    out = clean_text(PTB)
+    lines = out.text.split("\n")
+    assert lines[0].startswith("NEW ORLEANS (AP) -- The judge")
+    assert "BP's shares fell 3% to $15.99; analysts didn't expect it." in lines
+    assert clean_text(out.text).text == out.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Idempotence
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(CHROME_CASES))
+def test_idempotent_on_chrome_cases(name):
+    chrome, where = CHROME_CASES[name]
+    once = clean_text(_wrap(*chrome, where=where)).text
+    assert clean_text(once).text == once
+
+
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover
+    given = None
+
+if given is not None:
+    _WORDS = st.sampled_from(
+        ["the", "talks", "Japan", "said", "North", "Korea", "Share", "Home", "News", "By", "(c)",
+         "(AP)", "2002-08-18", "August", "29,", "2012", "Image:", "http://x.com/a", "comments",
+         "View", "Related", "stories", "\u00a9", "msh/rc", "\"We", "go,\"", "--", "``", "''",
+         "'s", "n't", ",", ".", "?", "!", ":", "-LRB-", "-RRB-", "Last", "Updated:", "More",
+         "from", "a", "of", "in", "and", "officials", "Skip", "to", "content", "|", ">"]
+    )
+    _LINE = st.lists(_WORDS, min_size=0, max_size=30).map(" ".join)
+    _TEXT = st.lists(st.tuples(_LINE, st.sampled_from(["\n", "\n\n", "\n\n\n", " \n"])),
+                     max_size=25).map(lambda xs: "".join(a + b for a, b in xs))
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(_TEXT)
+    def test_idempotent_hypothesis(text):
+        once = clean_text(text).text
+        assert clean_text(once).text == once
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.text(max_size=400))
+    def test_never_raises_on_arbitrary_text(text):
+        out = clean_text(text)
+        assert clean_text(out.text).text == out.text
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------------
+
+
+def test_html_article():
+    html = (FIXTURES / "article.html").read_text(encoding="utf-8")
+    out = clean_html(html)
+    assert out.title == "Harbour bridge reopens after repairs"
+    assert out.meta_date == dt.date(2019, 5, 14)
+    assert out.sitename == "Coastline Courier"
+    assert out.url == "https://courier.example.org/local/2019/harbour-bridge-reopens"
+    assert "The Harbour Street bridge reopened to traffic on Tuesday morning" in out.text
+    assert '"We will not give up on the other bridges either," Varga said.' in out.text
+    assert "The council will vote in June" in out.text
+    for chrome in ["Skip to content", "Breaking News", "Home", "Sport", "Share on", "Related stories",
+                   "Ferry timetable", "Copyright", "Privacy policy", "Ada Brightwater", "Photo:"]:
+        assert chrome not in out.text, chrome
+    assert out.text.count("\n\n") == 3  # four paragraphs
+    assert out.header_lines[0] == "Harbour bridge reopens after repairs"
+    assert "May 14, 2019" in out.header_lines
+
+
+def test_html_navigation_only_gives_empty_text():
+    out = clean_html((FIXTURES / "navigation_only.html").read_text(encoding="utf-8"))
+    assert out.text == ""
+    assert out.meta_date is None
+
+
+def test_clean_dispatches_on_kind():
+    html = (FIXTURES / "article.html").read_text(encoding="utf-8")
+    raw = RawInput(id="a", path="a.html", kind="html", raw=html, url="https://e.org/x")
+    out = clean(raw)
+    assert out.title == "Harbour bridge reopens after repairs"
+    raw_t = RawInput(id="b", path="b.txt", kind="text", raw=BODY_1, url="https://e.org/y")
+    out_t = clean(raw_t)
+    assert out_t.text == BODY_1 and out_t.url == "https://e.org/y"
+
+
+def test_html_without_dates_or_title():
+    html = "<html><body><article><p>" + BODY_1 + "</p><p>" + BODY_2 + "</p></article></body></html>"
+    out = clean_html(html)
+    assert BODY_1 in out.text and BODY_2 in out.text
+    assert out.meta_date is None
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["", "<", "<html>", "<<<>>>", "\x00\x00<p>x", "<?xml version='1.0' encoding='utf-8'?><html><p>hi</p></html>",
+     "not html at all", "<html><body>" + "<div>" * 300 + "</body></html>", "\ufeff<html></html>"],
+)
+def test_html_junk_never_raises(junk):
+    out = clean_html(junk)
+    assert isinstance(out, Cleaned)
+    assert isinstance(out.text, str)
