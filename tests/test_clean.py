@@ -126,6 +126,67 @@ def test_t17_style_sample_is_detokenized_and_fast(t17_dir):
 
 
 # ---------------------------------------------------------------------------------------------
+# Page layouts of other sites (fixtures written for these tests, invented content)
+# ---------------------------------------------------------------------------------------------
+
+SITE_CASES = {
+    "guardian_style": (
+        "Ferry operators resume crossings after harbour strike ends",
+        ["Ferry crossings between Kestrel Bay and the northern islands resumed on Sunday",
+         '"Nobody wanted this to go on for another week," said the union\'s regional secretary',
+         "all routes would run to the normal timetable by Tuesday."],
+        ["Skip to", "Sign in", "Support the Guardian", "funded by readers", "Back to home",
+         "more than 9 years old", "Photograph:", "Share on", "Share via", "Last modified",
+         "Marta Quill", "Topics", "Reuse this content", "Most popular", "Storm warning",
+         "price of bread", "Inequality", "US edition", "Unions accept"],
+    ),
+    "cnn_style": (
+        "Ferry strike ends after nine days",
+        ["(CNN) -- Ferry crossings to the northern islands resumed Sunday",
+         "The union said its members voted 412 to 97 to accept the offer.",
+         "The port authority said all routes would run normally by Tuesday."],
+        ["Updated 0412 GMT", "Story highlights", "Watch Video", "Hide Caption", "1 of 6",
+         "Photos:", "Travellers wait at the Kestrel Bay terminal", "Ad Feedback",
+         "contributed to this report", "Paid Content", "Ten gadgets", "won't believe"],
+    ),
+    "reuters_style": (
+        "Ferry strike ends in Kestrel Bay as workers accept pay deal",
+        ["KESTREL BAY (Reuters) - Dock workers in Kestrel Bay voted on Sunday",
+         "The port authority said the first ferry left at 6 a.m. (0500 GMT)."],
+        ["Business News", "9 years ago", "By Marta Quill", "3 Min Read", "FILE PHOTO",
+         "REUTERS/", "Reporting by", "Our Standards", "Trust Principles"],
+    ),
+    "ap_style": (
+        "Ferry strike ends as dock workers accept pay deal",
+        ["KESTREL BAY (AP) \u2014 Dock workers ended a nine-day strike Sunday",
+         '"Nobody wanted this to go on for another week," said Ian Calloway'],
+        ["U.S.\n", "Politics", "Oddities", "AP Top Stories", "By MARTA QUILL", "___",
+         "contributed to this report", "Copyright", "may not be published"],
+    ),
+    "nyt_style": (
+        "Ferry Strike Ends After Nine Days",
+        ["KESTREL BAY \u2014 Ferry crossings to the northern islands resumed on Sunday",
+         "The union said the deal included a review of night-shift schedules."],
+        ["Advertisement", "Supported by", "By Marta Quill", "Send any friend", "gift articles",
+         "Continue reading", "A version of this article", "Order Reprints"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITE_CASES))
+def test_site_layouts(name):
+    title, body, chrome = SITE_CASES[name]
+    raw = (FIXTURES / "sites" / f"{name}.txt").read_text(encoding="utf-8")
+    out = clean_text(raw)
+    assert out.title == title
+    for sentence in body:
+        assert sentence in out.text, sentence
+    for snippet in chrome:
+        assert snippet not in out.text + "\n", snippet
+    assert clean_text(out.text).text == out.text
+
+
+# ---------------------------------------------------------------------------------------------
 # Chrome kinds, one fixture each
 # ---------------------------------------------------------------------------------------------
 

@@ -114,24 +114,14 @@ def is_ptb_tokenized(text: str) -> bool:
 
 
 _BRACKET_MAP = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
-# Plain string replacements, in order (fast); only spaces are removed, never newlines.
-_DETOK_REPLACE: tuple[tuple[str, str], ...] = (
-    ("-LRB- ", "("), ("-LSB- ", "["), ("-LCB- ", "{"),
-    (" -RRB-", ")"), (" -RSB-", "]"), (" -RCB-", "}"),
-    ("`` ", '"'), ("``", '"'), (" ''", '"'), ("''", '"'),
-    (" n't", "n't"), (" N'T", "N'T"),
-    (" ,", ","), (" ;", ";"), (" :", ":"), (" %", "%"), (" !", "!"), (" ?", "?"),
-    (" )", ")"), (" ]", "]"), (" }", "}"),
-    ("( ", "("), ("[ ", "["), ("{ ", "{"), ("$ ", "$"), ("# ", "#"),
-    (" ...", "..."), (" . ", ". "), (' ."', '."'), (" .)", ".)"), (" .'", ".'"),
-    ("` ", "'"),
+# spaces PTB put before punctuation and clitics (removed; never a newline)
+_DETOK_SPACE = re.compile(
+    r" +(?=[,;:%!?)\]}]|\.(?:[ \n\"')\]]|\.\.|$)|n't\b|N'T\b|"
+    r"'(?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M)(?![A-Za-z]))",
+    re.M,
 )
-_DETOK_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (  # (pattern, replacement, guard)
-    (re.compile(r" '(s|re|ve|ll|d|m|S|RE|VE|LL|D|M)(?![A-Za-z])"), r"'\1", " '"),  # clitics
-    (re.compile(r" \.(?=\n|\Z)"), ".", " ."),  # sentence-final period
-    (re.compile(r" '(?=[ ,.;:!?)\n]|\Z)"), "'", " '"),  # closing single quote
-    (re.compile(r"(?:(?<=^)|(?<=[ (\n]))`", re.M), "'", "`"),  # opening single quote
-)
+_CLOSING_SINGLE = re.compile(r" '(?=[ ,.;:!?)\n]|\Z)")
+_AFTER_OPEN = (("( ", "("), ("[ ", "["), ("{ ", "{"), ("$ ", "$"), ("# ", "#"))
 _DOUBLE_DOT = re.compile(r"\.\.(?=\n|\Z)")
 
 
@@ -146,16 +136,22 @@ def detokenize_ptb(text: str) -> str:
     >>> detokenize_ptb("He said `` we ca n't go '' -LRB- AP -RRB- , Obama 's aide said .")
     'He said "we can\'t go" (AP), Obama\'s aide said.'
     """
-    if "-" in text and "B-" in text:
+    if "B-" in text:
         text = _PTB_BRACKETS.sub(lambda m: _BRACKET_MAP.get(m.group(0), m.group(0)), text.replace(
             "-LRB- ", "(").replace("-LSB- ", "[").replace("-LCB- ", "{").replace(
             " -RRB-", ")").replace(" -RSB-", "]").replace(" -RCB-", "}"))
-    for old, new in _DETOK_REPLACE[6:]:
+    if "``" in text:
+        text = text.replace("`` ", '"').replace("``", '"')
+    if "''" in text:
+        text = text.replace(" ''", '"').replace("''", '"')
+    if "`" in text:
+        text = text.replace("` ", "'").replace("`", "'")
+    text = _DETOK_SPACE.sub("", text)
+    if " '" in text:
+        text = _CLOSING_SINGLE.sub("'", text)
+    for old, new in _AFTER_OPEN:
         if old in text:
             text = text.replace(old, new)
-    for pat, repl, guard in _DETOK_RULES:
-        if guard in text:
-            text = pat.sub(repl, text)
     if ".." in text:
         text = _DOUBLE_DOT.sub(_fix_double_dot, text)
     while "  " in text:
@@ -245,7 +241,11 @@ _CHROME_FULL = re.compile(
     r"permalink.*|short ?link.*|url:.*|source:\s*\S+\.\S+.*|"
     r"(?:\(|\[)?(?:additional )?(?:reporting|writing|editing|compiled|research|translated)"
     r" (?:by|from)\b.*|"
-    r"our standards:.*|"
+    r"our standards:.*|this (?:article|story|page) is (?:more than|over) .{1,30} old|"
+    r"supported by|(?:hide|show|toggle|view) caption|caption|expand (?:image|photo)|"
+    r"enlarge this (?:image|photo)|(?:image|photo|slide) \d+ (?:of|/) \d+|reuse this content|"
+    r"reprints?(?: (?:and|&) permissions)?|order reprints?.*|today'?s paper.*|license this (?:article|content)|"
+    r"source\s*:\s*[\w .,&'-]{1,60}|story highlights|key points|"
     r"[\W\d_]*"  # only punctuation, symbols, digits
     r")$",
     re.I,
@@ -272,7 +272,9 @@ _CHROME_SEARCH = re.compile(
     r"follow (?:us|\w+) on (?:twitter|facebook|instagram|x|linkedin|tiktok)|"
     r"(?:download|get) (?:the|our) (?:free )?app\b|"
     r"\bcontributed (?:to )?(?:this |the )?(?:report|story|article)\b|"
-    r"thomson reuters trust principles|"
+    r"thomson reuters trust principles|\bback to home$|\bgift articles?\b|^as a subscriber\b|"
+    r"a version of this (?:article|story) appear(?:s|ed) in print|"
+    r"[.!?]\s+(?:photograph|photo|image|picture|credit|illustration)s?\s*:\s*\S.{0,60}$|"
     r"\bis not responsible for the content of external|"
     r"^(?:\(|\[)?(?:additional )?(?:reporting|writing|editing) by\b",
     re.I,
@@ -427,6 +429,14 @@ def _url_only(line: str) -> bool:
 
 
 _ALPHA = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+# non-letters (except the apostrophe) -> space: ``low.translate(_TOKEN_TABLE).split()`` is a fast
+# tokenizer for word counts and keyword tests
+_TOKEN_TABLE = {
+    c: " "
+    for c in [*range(0, 39), *range(40, 65), *range(91, 97), *range(123, 192), 0x2013, 0x2014,
+              0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2022, 0x00B7, 0x203A, 0x2039, 0x00AB,
+              0x00BB, 0x00D7, 0x00F7]
+}
 _DIGIT = re.compile(r"\d")
 # first words of the whole-line chrome patterns (other lines skip that big regex)
 _FULL_FIRST = frozenset(
@@ -442,12 +452,14 @@ _FULL_FIRST = frozenset(
     latest popular trending recommended featured most editor editor's editors what also further
     around from elsewhere don't dont you tags tag topic topics filed category categories keyword
     keywords all rights copyright c permalink short shortlink url source reporting writing
-    editing compiled research translated additional our min minute minutes""".split()
+    editing compiled research translated additional our min minute minutes this supported
+    hide toggle caption expand enlarge image photo slide reuse reprints reprint order today's
+    todays license story key""".split()
 )
 _SEARCH_TOKENS = frozenset(
     """reserved published reproduced comments click buttons playback javascript browser cookies
     newsletter subscribe follow app contributed principles external reporting writing
-    editing""".split()
+    editing gift subscriber back print photograph photo image picture credit illustration""".split()
 )
 _CHROME_TOKENS = frozenset(
     """click subscribe subscription newsletter cookie cookies app download follow sign log login
@@ -460,7 +472,7 @@ def _classify(text: str) -> tuple[str, bool, int]:
     """(kind, is_related_header, word count) of one line."""
     core = _LIST_MARK.sub("", text) if text[:1] in _LIST_START else text
     low = core.lower()
-    toks = _ALPHA.findall(low)
+    toks = [t for t in low.translate(_TOKEN_TABLE).split() if t != "'"]
     n = len(toks)
     body = _TRAILING_REF.sub("", core) if core.endswith("]") else core
     terminal = _TERMINAL.search(body[-8:]) is not None
@@ -476,6 +488,8 @@ def _classify(text: str) -> tuple[str, bool, int]:
     tokset = set(toks)
     if n <= 40 and not tokset.isdisjoint(_SEARCH_TOKENS) and _CHROME_SEARCH.search(core):
         return CHROME, False, n
+    if "report abuse" in low or "posted by:" in low or "recommend this post" in low:
+        return CHROME, False, n  # reader comments
     if ("/" in core or "www" in low or n <= 6) and _url_only(core):
         return CHROME, False, n
     if not terminal and _is_nav(low, toks):
@@ -494,7 +508,7 @@ def _classify(text: str) -> tuple[str, bool, int]:
     if n <= 30 and len(tokset & _CHROME_TOKENS) >= 2 and len(_CHROME_WORDS.findall(core)) >= 2:
         return CHROME, False, n
     if terminal:
-        return (PROSE if n >= 2 else CHROME), False, n
+        return (PROSE if n >= 3 or (n == 2 and max(map(len, toks)) >= 3) else CHROME), False, n
     if n >= 5 and _ENDS_COLON.search(body):
         return PROSE, False, n
     if n >= 4 and _ENDS_QUOTE.search(body) and re.search("[\"\u201c\u00ab]", body[:-1]):
@@ -581,6 +595,18 @@ def _apply_context(lines: list[_Line]) -> None:
                 related = False
             else:
                 ln.kind = CHROME
+    # a gallery caption right below "Photos: ..." / "1 of 6"
+    for i, ln in enumerate(lines[1:], 1):
+        prev = lines[i - 1]
+        if ln.kind == PROSE and ln.nwords <= 40 and prev.block == ln.block and _GALLERY.match(prev.text):
+            ln.kind = CHROME
+    # a tiny "sentence" ("U.S.", "Yes.") amid menu entries is a menu entry
+    for i, ln in enumerate(lines):
+        if ln.kind == PROSE and ln.nwords <= 3:
+            nb = [m for m in (lines[i - 1] if i else None, lines[i + 1] if i + 1 < len(lines) else None)
+                  if m is not None and m.block == ln.block]
+            if nb and all(m.kind not in (PROSE, LONG) for m in nb):
+                ln.kind = CHROME
     # trailing blocks of headline-like lines (unrelated stories at the end of the page)
     blocks: dict[int, list[_Line]] = {}
     for ln in lines:
@@ -599,14 +625,36 @@ def _apply_context(lines: list[_Line]) -> None:
         break
 
 
+def _stems(text: str) -> set[str]:
+    return {w[:4] for w in _ALPHA.findall(text.lower()) if len(w) >= 3 and w not in _STOP}
+
+
+_STOP = frozenset(
+    """the and for with from that this was were are has have had not but its his her their they
+    you your our will would said says after over into about more than been also who what when
+    where which new news""".split()
+)
+
+
+_GALLERY = re.compile(
+    r"^(?:(?:photos?|pictures?|gallery|in pictures|slideshow|images?)\s*:|\d+ (?:of|/) \d+$|"
+    r"(?:hide|show) caption$)",
+    re.I,
+)
+
+
 def _mark_headline(lines: list[_Line]) -> int | None:
     """Index of the title line in the page header, or None.
 
-    Header = lines before the first kept prose line.  A title is a short headline-like line; a
-    question/exclamation headline counts only when page chrome precedes it (so a body that opens
-    with a question is not mistaken for a title).
+    Header = lines before the first kept prose line.  Candidates are short headline-like lines;
+    a question/exclamation line counts only when page chrome precedes it (so a body that opens
+    with a question is not mistaken for a title).  The first candidate that shares at least two
+    content words with the start of the body wins (menus and taglines share none), else the one
+    sharing most, else the first.
     """
     seen_chrome = False
+    cands: list[int] = []
+    body_start: int | None = None
     for i, ln in enumerate(lines[:40]):
         if ln.kind in (PROSE, LONG):
             if (
@@ -616,16 +664,35 @@ def _mark_headline(lines: list[_Line]) -> int | None:
                 and not re.search("^[\"'\u201c\u2018]", ln.text)
                 and any(m.kind in (PROSE, LONG) for m in lines[i + 1 :])
             ):
-                ln.kind = HEADQ
-                return i
-            return None
-        if ln.kind in (CHROME, CREDIT, DATELINE):
-            seen_chrome = True
-            continue
+                cands.append(i)
+                continue
+            body_start = i
+            break
         if ln.kind == SHORT and _headline_like(ln):
-            return i
+            cands.append(i)
         seen_chrome = True
-    return None
+    if not cands:
+        return None
+    best = cands[0]
+    if len(cands) > 1 and body_start is not None:
+        body: list[str] = []
+        size = 0
+        for ln in lines[body_start:]:
+            if ln.kind in (PROSE, LONG):
+                body.append(ln.text)
+                size += len(ln.text)
+                if size > 800:
+                    break
+        words = _stems(" ".join(body))
+        scores = [len(_stems(_TITLE_DATE.sub("", lines[i].text)) & words) for i in cands]
+        good = [i for i, sc in zip(cands, scores, strict=True) if sc >= 2]
+        if good:
+            best = good[0]
+        elif max(scores) >= 1:
+            best = cands[scores.index(max(scores))]
+    if lines[best].kind in (PROSE, LONG):
+        lines[best].kind = HEADQ
+    return best
 
 
 def _headline_like(ln: _Line) -> bool:
