@@ -285,6 +285,28 @@ def test_short_body_lines_and_quotes_are_kept(line):
     assert line in out.text.split("\n\n"), line
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Photograph: Ann Lee/PA Flu is spreading faster in the region than anywhere else, officials said.",
+         "Flu is spreading faster in the region than anywhere else, officials said."),
+        ("Photo: Tom Ruiz We had heard rumours that the border was closed and the roads impassable.",
+         "We had heard rumours that the border was closed and the roads impassable."),
+        ("Photograph: AP The unmasking of the source is a reminder of a high point in journalism.",
+         "The unmasking of the source is a reminder of a high point in journalism."),
+    ],
+)
+def test_photo_credit_glued_to_first_sentence(line, kept):
+    out = clean_text(line + "\n" + BODY_1)
+    assert out.text.split("\n")[0] == kept
+    assert "Photo" not in out.text
+
+
+def test_enumerated_c_item_is_not_a_caption():
+    line = "(c) they ignored warnings about the overall performance of the rig."
+    assert line in clean_text(BODY_1 + "\n" + line).text
+
+
 def test_title_is_headline_with_date_removed():
     text = "Accessibility links\n\nBreaking News\n\nDam Cracks Found in Millbrook - 2021-03-04\n\n" + BODY_1
     out = clean_text(text)

@@ -193,7 +193,13 @@ def test_record_to_raw():
     assert (r.id, r.path, r.kind, r.published_field, r.title, r.source) == (
         "<record 1>", "<record 1>", "text", "2020", "T", "S")
     r = record_to_raw({"html": HTML, "id": 7}, "<record 2>")
-    assert isinstance(r, RawInput) and r.kind == "html" and r.id == "<record 2>"
+    assert isinstance(r, RawInput) and r.kind == "html" and r.id == "7"
+    import datetime as dt
+
+    r = record_to_raw({"text": ARTICLE, "published": dt.date(2020, 1, 2), "id": True}, "<record 8>")
+    assert r.published_field == "2020-01-02" and r.id == "<record 8>"
+    r = record_to_raw({"text": ARTICLE, "published": dt.datetime(2020, 1, 2, 10, 30)}, "<record 9>")
+    assert r.published_field == "2020-01-02T10:30:00"
     r = record_to_raw({"text": ARTICLE, "id": "given"}, "<record 3>", default_id="d")
     assert r.id == "given"
     r = record_to_raw({"text": ARTICLE}, "<record 4>", default_id="d")

@@ -120,7 +120,7 @@ _DETOK_SPACE = re.compile(
     r"'(?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M)(?![A-Za-z]))",
     re.M,
 )
-_CLOSING_SINGLE = re.compile(r" '(?=[ ,.;:!?)\n]|\Z)")
+_CLOSING_SINGLE = re.compile(r" '(?=[ ,.;:!?)\"\n]|\Z)")
 _AFTER_OPEN = (("( ", "("), ("[ ", "["), ("{ ", "{"), ("$ ", "$"), ("# ", "#"))
 _DOUBLE_DOT = re.compile(r"\.\.(?=\n|\Z)")
 
@@ -189,11 +189,11 @@ _CREDIT_SUFFIX = re.compile(
 _CREDIT_LINE = re.compile(
     r"^(?:(?:image|images|photo|photos|photograph|picture|pictures|pic|foto|fotos|bild|graphic|"
     r"graphics|illustration|video|source|credit|credits|copyright|photo credit|image credit|"
-    r"image source|image caption|caption|media caption)\s*(?:[:\u00a9|]|by\b)|\u00a9|\(c\)\s*(?:\d{4}|[A-Z]))",
+    r"image source|image caption|caption|media caption)\s*(?:[:\u00a9|]|by\b)|\u00a9|(?-i:\([cC]\)\s*(?:\d{4}|[A-Z])))",
     re.I,
 )
 _CAPTION_MARK = re.compile(
-    r"\((?:c|l|r|centre|center|left|right|front|back|top|bottom|pictured|file|file photo|"
+    r"(?<=[A-Za-z] )\((?:c|l|r|centre|center|left|right|front|back|top|bottom|pictured|file|file photo|"
     r"(?:second|third|2nd|3rd) (?:from )?(?:left|right|l|r))\)",
     re.I,
 )
@@ -560,7 +560,64 @@ def _unwrap(lines: list[str]) -> list[str]:
     return [joined]
 
 
-_Cache = dict[str, tuple[str, bool, int]]
+_Cache = dict[str, tuple[str, bool, int, str]]
+_CREDIT_HEAD = re.compile(
+    r"^(?:photograph|photo|picture|image|source|graphic|illustration)s?\s*:\s*", re.I
+)
+_SENTENCE_START = frozenset(
+    "The A An We I He She It They In At On As This That These Those There Two Three Four Five "
+    "After Before When While If For Some Many Most More One Officials Police".split()
+)
+
+
+def _strip_credit(text: str) -> str | None:
+    """"Photograph: Tim Ireland/PA Swine flu is spreading ..." -> "Swine flu is spreading ..."
+
+    Scraped pages often glue the photo credit to the first sentence.  Returns the sentence, or
+    None when the line is only a credit.
+    """
+    m = _CREDIT_HEAD.match(text)
+    if not m:
+        return None
+    toks = text[m.end():].split()
+    cut: int | None = None
+    for i, t in enumerate(toks[:8]):
+        if "/" in t:
+            cut = i + 1
+    if cut is None:
+        for i, t in enumerate(toks[:6]):
+            if _AGENCY_LINE.match(t.strip(",;")):
+                cut = i + 1
+    if cut is None:
+        for i, t in enumerate(toks[:8]):
+            if i >= 1 and t in _SENTENCE_START:
+                cut = i
+                break
+    if cut is None:
+        for i, t in enumerate(toks[:9]):
+            if t[:1].islower():
+                cut = i - 1 if i >= 2 else None
+                break
+    if not cut:
+        return None
+    rest = " ".join(toks[cut:])
+    if len(rest.split()) < 6 or not rest[:1].isupper() or not _TERMINAL.search(rest[-8:]):
+        return None
+    return rest
+
+
+def _classified(ln: str, cache: _Cache) -> tuple[str, bool, int, str]:
+    got = cache.get(ln)
+    if got is None:
+        kind, related, n = _classify(ln)
+        text = ln
+        if kind == CREDIT and n > 12:
+            rest = _strip_credit(ln)
+            if rest:
+                text = rest
+                kind, related, n = _classify(rest)
+        got = cache[ln] = (kind, related, n, text)
+    return got
 
 
 def _lines_of(text: str, cache: _Cache | None = None) -> list[_Line]:
@@ -569,10 +626,8 @@ def _lines_of(text: str, cache: _Cache | None = None) -> list[_Line]:
         cache = {}
     for b, lines in enumerate(_blocks(text)):
         for ln in _unwrap(lines):
-            got = cache.get(ln)
-            if got is None:
-                got = cache[ln] = _classify(ln)
-            out.append(_Line(ln, b, got[0], got[1], got[2]))
+            got = _classified(ln, cache)
+            out.append(_Line(got[3], b, got[0], got[1], got[2]))
     return out
 
 
@@ -926,7 +981,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     if title:
         header.append(title)
     header.extend(_visible_date_lines(tree) if tree is not None else [])
-    header.extend(_header_lines(_normalize(extracted), HEADER_LINES - len(header)))
+    header.extend(_header_lines(_normalize(extracted), HEADER_LINES))
+    header = list(dict.fromkeys(header))  # no repeats, order kept
     return Cleaned(
         text=body,
         title=title,

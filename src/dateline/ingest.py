@@ -21,6 +21,7 @@ for JSONL records without an ``id`` field; a repeated id gets ``~2``, ``~3``.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -42,6 +43,8 @@ WARC_EXTS = frozenset({".warc", ".arc"})
 GZ_INNER = TEXT_EXTS | HTML_EXTS | JSONL_EXTS | JSON_EXTS | WARC_EXTS
 
 _SNIFF = 8192
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 11, 12, 13, 27))
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<(?:!doctype\s+)?html\b)", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SUFFIX = re.compile(r"^\.[A-Za-z0-9_-]{1,10}$")
@@ -84,7 +87,7 @@ def record_to_raw(record: dict, label: str, *, default_id: str | None = None) ->
 
     Fields of the wrong type are dropped (the record is kept); a record without text fails.
     """
-    rid = _str_field(record.get("id")) if isinstance(record, dict) else None
+    rid = _str_field(record.get("id"), numbers=True) if isinstance(record, dict) else None
     doc_id = rid or default_id or label
     if not isinstance(record, dict):
         return ManifestRow(id=doc_id, path=label, status="failed", reason="not a JSON object")
@@ -126,12 +129,17 @@ def record_to_raw(record: dict, label: str, *, default_id: str | None = None) ->
 
 
 def _str_field(value: Any, numbers: bool = False) -> str | None:
-    """A string field, stripped; numbers only when asked (a year, a timestamp); else None."""
+    """A string field, whitespace-normalized; numbers (a year, an id) and dates (in-memory
+    records) when asked; anything else (lists, dicts, booleans) -> None."""
     if isinstance(value, str):
         s = " ".join(value.split())
         return s or None
-    if numbers and isinstance(value, int | float) and not isinstance(value, bool):
+    if not numbers or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
         return str(value)
+    if isinstance(value, dt.date):  # datetime is a date too
+        return value.isoformat()
     return None
 
 
@@ -156,7 +164,7 @@ def _looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return _utf16_guess(head) is None
-    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27, 11))
+    ctrl = len(head.translate(None, _NOT_CONTROL))
     return ctrl > 0.05 * max(1, len(head))
 
 
@@ -174,11 +182,11 @@ def _utf16_guess(head: bytes) -> str | None:
 
 
 def _sensible(text: str) -> bool:
+    """Few control characters / replacement characters: a plausible decoding."""
     if not text:
         return True
     sample = text[:20000]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v\x1b") or c == "\ufffd")
-    return bad <= 0.02 * len(sample)
+    return len(_BAD_CHARS.findall(sample)) <= 0.02 * len(sample)
 
 
 def decode_bytes(data: bytes, declared: str | None = None, html: bool = False) -> tuple[str, str] | None:
