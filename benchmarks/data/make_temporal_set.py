@@ -1,0 +1,411 @@
+"""Generate ``temporal_set.jsonl``: the hand-made temporal-expression evaluation set.
+
+Every sentence below was written for this project (news-style, invented or paraphrased from
+general knowledge; nothing is copied from a corpus).  Gold expressions are marked inline as
+
+    [[extent|TYPE|value]]  or  [[extent|TYPE|value|MOD]]
+
+and this script strips the markup and computes exact character offsets, so the JSONL never has
+hand-counted offsets.  Gold values follow the TimeML / TempEval-3 TIMEX3 conventions, not what
+any tagger outputs:
+
+* extents exclude prepositions ("in [[2002]]") but keep determiners and modifiers that are part
+  of the expression ("[[the 1970s]]", "[[early 2002]]", "[[about two years ago]]");
+* calendar values keep the granularity of the expression: ``2002-08-18``, ``2000-10``, ``2002``,
+  ``197`` (a decade), ``18`` (a century), ``2002-W34`` (a week), ``2002-SU`` (a season),
+  ``2009-Q1`` (a quarter), ``2010-H1`` (a half year);
+* relative expressions are resolved against the document creation time (``dct``); weekdays,
+  month names and "August 18" take the direction of the clause's tense; without a DCT they keep
+  their unresolved form (``XXXX-WXX-7``, ``XXXX-12``, ``XXXX-XX-XX``);
+* parts of the day make a TIME (``2007-03-07TMO``, ``2007-03-06TNI``), clock times too
+  (``2007-03-07T10:00``, anchored to the day they belong to);
+* durations are ISO 8601 periods (``P15M``, ``P2Y``, ``PT3H``, ``P2DE`` for two decades,
+  ``PXY`` for "several years"); sets use the period (``P1Y``) or the recurring day
+  (``XXXX-WXX-7``); "now"/"currently" are ``PRESENT_REF``, "recently"/"the past" ``PAST_REF``,
+  "the future" ``FUTURE_REF``;
+* ``mod``: START (early, the beginning of), MID (mid-, the middle of), END (late, the end of),
+  APPROX (about, around, some), LESS_THAN (nearly, almost, less than), MORE_THAN (more than,
+  over), EQUAL_OR_MORE (at least).
+
+Documents with ``"dct": null`` check the unresolved forms.  Documents without any gold
+expression are negatives: numbers and names that are not dates.
+
+    .venv/bin/python benchmarks/data/make_temporal_set.py     # rewrites temporal_set.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "temporal_set.jsonl"
+
+# (dct or None, marked-up text).  Grouped by what they exercise; ids are assigned in order.
+DOCS: list[tuple[str | None, str]] = [
+    # ---- absolute dates: ISO, written, numeric, across a line break -----------------------
+    ("2012-08-31", "Tokyo and Pyongyang agreed on [[August 29, 2012|DATE|2012-08-29]] to resume "
+     "talks that had been frozen since [[2008|DATE|2008]]."),
+    ("2012-08-31", "\n\nPublished [[August\n29, 2012|DATE|2012-08-29]]\n"
+     "The two delegations met in Beijing for [[four days|DURATION|P4D]]."),
+    ("2007-03-07", "Last Updated: [[Wednesday, 7 March 2007|DATE|2007-03-07]]\n"
+     "The working group on normalisation ended its session without an agreement."),
+    ("2002-08-19", "- [[2002-08-18|DATE|2002-08-18]] Red Cross officials from both countries met "
+     "[[Sunday|DATE|2002-08-18]] in Pyongyang to prepare the ground for a summit."),
+    ("2003-03-20", "The regulator published the audit on [[3/14/2003|DATE|2003-03-14]], "
+     "[[a week|DURATION|P1W]] after the filing dated [[07.03.2003|DATE|2003-03-07]] was "
+     "withdrawn."),
+    ("2011-02-02", "The president told state television on [[Feb. 1, 2011|DATE|2011-02-01]] that "
+     "he would not stand in the election due in [[September|DATE|2011-09]]."),
+    ("2011-02-12", "The president stepped down on [[February 11 , 2011|DATE|2011-02-11]] after "
+     "[[18 days|DURATION|P18D]] of protests in the capital ."),
+    ("2010-06-01", "The platform exploded on [[20 April 2010|DATE|2010-04-20]] and sank "
+     "[[two days later|DATE|2010-04-22]], the coast guard said."),
+    ("2009-06-27", "The singer died on [[June 25th, 2009|DATE|2009-06-25]] at his rented home, "
+     "a spokesman confirmed on [[Friday|DATE|2009-06-26]]."),
+    ("2008-05-20", "The earthquake struck on [[the 12th of May 2008 at 2:28 p.m.|TIME|"
+     "2008-05-12T14:28]] local time."),
+    ("2015-01-08", "In a statement dated [[January 7, 2015|DATE|2015-01-07]], the magazine said "
+     "it would print [[next week|DATE|2015-W03]] as usual."),
+    ("2004-12-27", "The tsunami of [[26 December 2004|DATE|2004-12-26]] reached the coast of "
+     "Somalia [[seven hours|DURATION|PT7H]] after the quake."),
+    ("2017-11-30", "Under the plan adopted on [[Nov. 29, 2017|DATE|2017-11-29]], the levy rises "
+     "in [[2019|DATE|2019]] and again in [[2021|DATE|2021]]."),
+    ("2013-09-10", "Ministers will meet in Geneva on [[September 14, 2013|DATE|2013-09-14]] and "
+     "report back by [[the end of the month|DATE|2013-09|END]]."),
+    ("1999-11-26", "The treaty, signed on [[12 October 1999|DATE|1999-10-12]], has yet to be "
+     "ratified by the lower house."),
+    ("2006-10-10", "The seismic readings of [[Monday, October 9, 2006|DATE|2006-10-09]] were "
+     "consistent with a small nuclear test, analysts said [[Tuesday|DATE|2006-10-10]]."),
+    # ---- month + year, seasons, quarters, halves --------------------------------------------
+    ("2002-08-19", "The abductions first came to light in [[October of 2000|DATE|2000-10]], "
+     "according to the ministry."),
+    ("2010-11-02", "Sales fell sharply in [[March 2009|DATE|2009-03]] and had recovered by "
+     "[[the summer of 2010|DATE|2010-SU]]."),
+    ("2005-07-08", "The plant, closed since [[Sept. 2004|DATE|2004-09]], will reopen "
+     "[[next spring|DATE|2006-SP]], the owners said."),
+    ("2002-08-19", "The ministry plans to publish its findings [[this autumn|DATE|2002-FA]]."),
+    ("2009-12-31", "Fighting in the valley intensified [[last summer|DATE|2009-SU]] and is "
+     "expected to resume [[next spring|DATE|2010-SP]]."),
+    ("2002-08-19", "Turnout was low [[last summer|DATE|2001-SU]], when the vote was held during "
+     "a heat wave."),
+    ("2011-04-10", "The uprising, which began in [[spring 2011|DATE|2011-SP]], has already "
+     "cost the economy billions."),
+    ("2009-04-28", "Profit in [[the first quarter|DATE|2009-Q1]] fell by a third compared with "
+     "[[the fourth quarter of 2008|DATE|2008-Q4]]."),
+    ("2009-07-15", "The bank returned to profit [[last quarter|DATE|2009-Q2]] and expects "
+     "[[the second half of 2009|DATE|2009-H2]] to be stronger."),
+    ("2010-02-03", "Output in [[the first half of 2010|DATE|2010-H1]] is forecast to grow, "
+     "after a weak [[2009|DATE|2009]]."),
+    ("2008-11-05", "The new assembly will sit for the first time in "
+     "[[January 2009|DATE|2009-01]]."),
+    ("2014-06-15", "The tournament, held [[every four years|SET|P4Y]], opened in Sao Paulo on "
+     "[[Thursday|DATE|2014-06-12]]."),
+    # ---- years, decades, centuries -----------------------------------------------------------
+    ("2008-11-05", "Voters last chose a Democrat for this seat in [[1994|DATE|1994]], and "
+     "turnout [[this year|DATE|2008]] was the highest since [[1960|DATE|1960]]."),
+    ("2008-11-05", "Turnout was far higher than in the [[2004|DATE|2004]] election, officials "
+     "said [[Wednesday|DATE|2008-11-05]]."),
+    ("2006-05-02", "Between [[1990|DATE|1990]] and [[1995|DATE|1995]] the factory doubled its "
+     "output, and it stayed open until [[2003|DATE|2003]]."),
+    ("2008-09-16", "Inflation has not been this high since [[the 1970s|DATE|197]]."),
+    ("2010-03-01", "The band was hugely popular in [[the '80s|DATE|198]] and toured again in "
+     "[[the early 1990s|DATE|199|START]]."),
+    ("2012-05-12", "Her parents left the island in [[the sixties|DATE|196]] and never returned."),
+    ("2012-04-04", "Rents rose steadily from [[the mid-1990s|DATE|199|MID]] until "
+     "[[the late 2000s|DATE|200|END]]."),
+    ("2011-07-21", "The bridge, built in [[the 19th century|DATE|18]], was closed "
+     "[[last year|DATE|2010]] for repairs."),
+    ("2009-06-26", "The record, released [[a decade ago|DATE|199]], still sells well."),
+    ("2003-02-14", "The programme dates back to [[the 1950s|DATE|195]], when the first reactor "
+     "was built."),
+    ("2016-02-29", "The company was founded [[around 1900|DATE|1900|APPROX]] in a small "
+     "workshop."),
+    # ---- weekdays: tense, same weekday as the DCT, last/next ---------------------------------
+    ("2002-08-19", "The two prime ministers met [[Sunday|DATE|2002-08-18]] and are to meet again "
+     "[[Thursday|DATE|2002-08-22]] in Tokyo."),
+    ("2007-03-06", "Negotiators will travel to Hanoi on [[Friday|DATE|2007-03-09]], the foreign "
+     "ministry said on [[Monday|DATE|2007-03-05]]."),
+    ("2011-02-02", "Opposition groups vowed to march to the palace on [[Friday|DATE|2011-02-04]]."),
+    ("2014-06-15", "Police said [[Sunday|DATE|2014-06-15]] that two suspects were arrested "
+     "[[Saturday night|TIME|2014-06-14TNI]] near the border."),
+    ("2007-03-06", "The spokesman said [[earlier Tuesday|DATE|2007-03-06]] that the talks would "
+     "continue on [[Wednesday|DATE|2007-03-07]]."),
+    ("2010-01-04", "[[Last Monday|DATE|2009-12-28]] the council voted to close the library."),
+    ("2008-11-05", "The president-elect will meet his economic advisers [[next Monday|DATE|"
+     "2008-11-10]]."),
+    ("2005-07-08", "Bombs exploded on three trains and a bus [[Thursday morning|TIME|"
+     "2005-07-07TMO]], killing dozens of commuters."),
+    ("2012-08-29", "The appeals court will rule on [[Tuesday|DATE|2012-09-04]] whether the law "
+     "can stand."),
+    ("2012-08-29", "The appeals court ruled on [[Tuesday|DATE|2012-08-28]] that the law can "
+     "stand."),
+    ("2016-02-29", "The senator has been in hospital since [[Saturday|DATE|2016-02-27]]."),
+    ("2003-03-20", "The ultimatum expires on [[Monday|DATE|2003-03-24]], diplomats said."),
+    ("2009-10-20", "Shares closed higher on [[Monday|DATE|2009-10-19]] after the bank reported "
+     "strong earnings."),
+    ("2013-09-10", "The minister is expected to announce the new budget on "
+     "[[Thursday|DATE|2013-09-12]]."),
+    ("2012-12-14", "The gunman entered the school shortly before [[9:40 a.m. Friday|TIME|"
+     "2012-12-14T09:40]], officials said."),
+    ("2010-05-28", "BP said [[Friday|DATE|2010-05-28]] it had failed to plug the well , "
+     "[[more than five weeks|DURATION|P5W|MORE_THAN]] after the [[April 20|DATE|2010-04-20]] "
+     "explosion ."),
+    ("2011-02-12", "`` We will stay until he leaves , '' a student said on the square -LRB- "
+     "[[Friday|DATE|2011-02-11]] -RRB- ."),
+    ("2009-06-26", "Jackson 's death [[Thursday|DATE|2009-06-25]] stunned fans around the world ."),
+    ("2011-10-21", "After [[Thursday|DATE|2011-10-20]] 's capture of the city , fighters "
+     "celebrated in the streets ."),
+    ("2001-09-12", "Rescue teams searched the rubble all day [[Wednesday|DATE|2001-09-12]] "
+     "after the attacks on [[Tuesday|DATE|2001-09-11]]."),
+    ("2007-03-08", "Delegates will hold a final session [[this Friday|DATE|2007-03-09]]."),
+    ("2015-01-08", "The suspects fled in a black car on [[Wednesday|DATE|2015-01-07]] and were "
+     "still at large on [[Thursday|DATE|2015-01-08]]."),
+    # ---- month names, "last December", "next March", "August 18" ---------------------------
+    ("2002-08-19", "The missile test [[last December|DATE|2001-12]] alarmed Tokyo, and a new "
+     "round of talks is planned for [[next March|DATE|2003-03]]."),
+    ("2011-02-02", "The parliamentary vote in [[November|DATE|2010-11]] was marred by fraud."),
+    ("2009-12-31", "Consumer prices rose in [[December|DATE|2009-12]] for the third month."),
+    ("2002-08-19", "The two sides met on [[August 18|DATE|2002-08-18]] and will meet again on "
+     "[[September 17|DATE|2002-09-17]]."),
+    ("2011-02-02", "The protests began on [[Jan. 25|DATE|2011-01-25]] and spread to Alexandria "
+     "and Suez within [[days|DURATION|PXD]]."),
+    ("2010-01-04", "Investigators are still looking into the fire on [[Dec. 30|DATE|2009-12-30]]."),
+    ("2009-12-31", "The new law will take effect on [[January 1|DATE|2010-01-01]]."),
+    ("2008-12-20", "Shops expect record sales before [[25 December|DATE|2008-12-25]]."),
+    ("2011-10-21", "The council declared liberation [[this week|DATE|2011-W42]], [[eight months|"
+     "DURATION|P8M]] after the uprising began in [[February|DATE|2011-02]]."),
+    ("2012-08-29", "The company will report results in [[mid-October|DATE|2012-10|MID]]."),
+    ("2013-03-04", "Parliament will break for Easter at [[the beginning of April|DATE|2013-04|"
+     "START]]."),
+    # ---- weeks, months, years relative to the DCT --------------------------------------------
+    ("2002-08-18", "The summit will take place [[next week|DATE|2002-W34]] in Pyongyang."),
+    ("2002-08-19", "Officials met [[last week|DATE|2002-W33]] and will meet again "
+     "[[this week|DATE|2002-W34]]."),
+    ("2010-01-04", "The storm that hit the coast [[last week|DATE|2009-W53]] left thousands "
+     "without power."),
+    ("2008-11-05", "Unemployment rose [[last month|DATE|2008-10]] to its highest level since "
+     "[[1994|DATE|1994]], and economists expect it to climb further [[next year|DATE|2009]]."),
+    ("2009-12-31", "[[This year|DATE|2009]] was the warmest on record in the region."),
+    ("2016-02-29", "The index has lost a tenth of its value [[this month|DATE|2016-02]]."),
+    ("2007-03-06", "The report is due [[next month|DATE|2007-04]]."),
+    ("2012-08-29", "The central bank cut rates [[earlier this month|DATE|2012-08]] and may cut "
+     "them again [[later this year|DATE|2012]]."),
+    ("2002-08-19", "Talks broke down [[early last year|DATE|2001|START]] but resumed "
+     "[[late last year|DATE|2001|END]]."),
+    ("2002-08-19", "A delegation will visit Tokyo [[early next week|DATE|2002-W35|START]]."),
+    ("2009-12-31", "The plant will close at [[the end of the year|DATE|2009|END]]."),
+    ("2011-10-21", "The interim government promised elections within [[eight months|DURATION|"
+     "P8M]] and a new constitution [[next year|DATE|2012]]."),
+    # ---- N units ago / from now -------------------------------------------------------------
+    ("2002-08-19", "The rocket launched [[15 month ago|DATE|2001-05]] flew over the islands."),
+    ("2007-03-06", "The envoy arrived [[two years ago|DATE|2005]], and the talks began "
+     "[[three days ago|DATE|2007-03-03]]."),
+    ("2012-08-29", "The mine was sold [[about two years ago|DATE|2010|APPROX]] to a Chinese "
+     "group."),
+    ("2011-10-21", "The siege began [[six months ago|DATE|2011-04]]."),
+    ("2007-03-06", "The deal was signed [[two weeks ago|DATE|2007-W08]] and will be reviewed "
+     "[[two weeks from now|DATE|2007-W12]]."),
+    ("2008-11-05", "The plant was built [[years ago|DATE|PAST_REF]] and needs repairs."),
+    ("2013-09-10", "The first inspectors arrived [[several years ago|DATE|PAST_REF]]."),
+    ("2015-01-08", "The cartoonist had received threats [[a few weeks ago|DATE|PAST_REF]]."),
+    ("2010-04-22", "Oil prices have doubled since [[a year ago|DATE|2009]]."),
+    # ---- deictic words and parts of the day -------------------------------------------------
+    ("2007-03-06", "The delegations will resume their talks [[tomorrow morning at 10|TIME|"
+     "2007-03-07T10:00]], the host said."),
+    ("2007-03-06", "[[Tomorrow morning|TIME|2007-03-07TMO]] the envoy flies to Beijing."),
+    ("2007-03-06", "The envoy will speak to reporters [[tonight|TIME|2007-03-06TNI]] after "
+     "meeting officials [[today|DATE|2007-03-06]]."),
+    ("2007-03-06", "The ministry confirmed [[yesterday|DATE|2007-03-05]] that the meeting held "
+     "[[the day before yesterday|DATE|2007-03-04]] had been cancelled."),
+    ("2007-03-06", "A decision is expected [[the day after tomorrow|DATE|2007-03-08]]."),
+    ("2010-05-28", "Engineers began pumping mud into the well [[this morning|TIME|2010-05-28TMO]]"
+     " after a delay [[last night|TIME|2010-05-27TNI]]."),
+    ("2011-02-02", "Clashes broke out [[yesterday afternoon|TIME|2011-02-01TAF]] and went on "
+     "for [[hours|DURATION|PTXH]]."),
+    ("2009-06-26", "Fans gathered outside the hospital [[Thursday evening|TIME|2009-06-25TEV]]."),
+    ("2005-07-08", "Trains will run again [[tomorrow|DATE|2005-07-09]], the mayor said "
+     "[[today|DATE|2005-07-08]]."),
+    # ---- clock times ------------------------------------------------------------------------
+    ("2007-03-06", "The session opened at [[10 a.m.|TIME|2007-03-06T10:00]] and closed at "
+     "[[3:30 p.m.|TIME|2007-03-06T15:30]]."),
+    ("2002-08-19", "The ferry docked [[Sunday at 3 p.m.|TIME|2002-08-18T15:00]]."),
+    ("2012-08-29", "Voting ends at [[noon|TIME|2012-08-29T12:00]] and results are expected "
+     "[[Thursday|DATE|2012-08-30]]."),
+    ("2010-04-22", "The crew will be flown ashore at [[about 10 p.m.|TIME|2010-04-22T22:00|"
+     "APPROX]], the coast guard said [[Thursday|DATE|2010-04-22]]."),
+    ("2005-07-08", "[[Thursday|DATE|2005-07-07]] 's first blast came at [[8:50 a.m.|TIME|"
+     "2005-07-07T08:50]] near Liverpool Street station ."),
+    # ---- durations --------------------------------------------------------------------------
+    ("2002-08-19", "The abductees spent [[two years|DURATION|P2Y]] in a camp before they were "
+     "moved, and [[15 months|DURATION|P15M]] passed before their families were told."),
+    ("2013-09-10", "Inspectors worked for [[several years|DURATION|PXY]] without access to the "
+     "sites."),
+    ("2011-02-12", "The president ruled for [[nearly 30 years|DURATION|P30Y|LESS_THAN]]."),
+    ("2011-02-12", "Mubarak 's [[30-year|DURATION|P30Y]] rule ended in "
+     "[[18 days|DURATION|P18D]] ."),
+    ("2010-05-28", "Crews have worked around the clock for [[the past three weeks|DURATION|P3W]]."),
+    ("2009-04-28", "Flights were suspended for [[48 hours|DURATION|PT48H]] and the airport "
+     "closed for [[90 minutes|DURATION|PT90M]] on [[Monday|DATE|2009-04-27]]."),
+    ("2012-08-29", "The strike could last for [[weeks|DURATION|PXW]], the union warned."),
+    ("2008-09-16", "The bank had been in business for [[more than 150 years|DURATION|P150Y|"
+     "MORE_THAN]]."),
+    ("2016-02-29", "The state has had no budget for [[eight months|DURATION|P8M]], the longest "
+     "impasse in [[two decades|DURATION|P2DE]]."),
+    ("2012-08-29", "An [[18-month|DURATION|P18M]] investigation found no wrongdoing."),
+    ("2010-04-22", "The [[two-day|DURATION|P2D]] summit ended with a joint statement."),
+    ("2009-12-31", "Prices have risen for [[at least three years|DURATION|P3Y|EQUAL_OR_MORE]] "
+     "running."),
+    ("2014-06-15", "The hostages were held for [[a few days|DURATION|PXD]] and released "
+     "on [[Saturday|DATE|2014-06-14]]."),
+    ("2006-10-10", "The talks lasted [[three hours|DURATION|PT3H]]."),
+    ("2011-07-21", "Rebuilding the bridge will take [[a decade|DURATION|P1DE]]."),
+    ("2010-11-02", "The company has cut jobs over [[the last two years|DURATION|P2Y]]."),
+    # ---- sets -------------------------------------------------------------------------------
+    ("2009-06-26", "The foundation publishes a report [[every year|SET|P1Y]] and meets "
+     "[[twice a month|SET|P1M]]."),
+    ("2008-11-05", "Ministers meet [[weekly|SET|P1W]] and the cabinet [[every Sunday|SET|"
+     "XXXX-WXX-7]]."),
+    ("2010-04-22", "Crews report [[daily|SET|P1D]] on the leak, which the company puts at "
+     "5,000 barrels."),
+    ("2013-09-10", "The rules are reviewed [[annually|SET|P1Y]], and inspections take place "
+     "[[each month|SET|P1M]]."),
+    ("2003-03-20", "Protesters have gathered [[every Friday|SET|XXXX-WXX-5]] since "
+     "[[January|DATE|2003-01]]."),
+    # ---- reference words --------------------------------------------------------------------
+    ("2008-09-16", "The bank is [[now|DATE|PRESENT_REF]] seeking a buyer, and its shares are "
+     "[[currently|DATE|PRESENT_REF]] suspended."),
+    ("2011-07-21", "The company [[recently|DATE|PAST_REF]] opened a plant abroad."),
+    ("2011-07-21", "Such disasters will be more common in [[the future|DATE|FUTURE_REF]], "
+     "scientists warn."),
+    ("2006-10-10", "The regime has made similar threats in [[the past|DATE|PAST_REF]]."),
+    ("2016-02-29", "[[Nowadays|DATE|PRESENT_REF]] most tickets are sold online."),
+    # ---- anaphoric dates (document level) ---------------------------------------------------
+    ("2007-03-09", "The talks opened in Hanoi on [[March 6, 2007|DATE|2007-03-06]]. "
+     "[[The next day|DATE|2007-03-07]] the delegation walked out, and [[two days later|DATE|"
+     "2007-03-09]] the talks were suspended."),
+    ("2011-02-12", "Police fired on crowds on [[Jan. 28|DATE|2011-01-28]].\n\n"
+     "[[The following day|DATE|2011-01-29]], the army deployed tanks in the city centre."),
+    ("2010-06-01", "The well blew out on [[April 20|DATE|2010-04-20]], and the rig sank "
+     "[[the next day|DATE|2010-04-21]]. Oil reached the coast within [[a week|DURATION|P1W]]."),
+    ("2009-06-30", "The singer collapsed at home on [[June 25|DATE|2009-06-25]]. "
+     "[[The previous day|DATE|2009-06-24]] he had rehearsed for [[four hours|DURATION|PT4H]]."),
+    # ---- mixed documents (several sentences) ------------------------------------------------
+    ("2002-08-19", "PYONGYANG, [[Aug. 19|DATE|2002-08-19]] - Japanese and North Korean Red "
+     "Cross officials ended [[two days|DURATION|P2D]] of talks [[Monday|DATE|2002-08-19]]. "
+     "The last such meeting was held in [[2000|DATE|2000]].\n"
+     "The two sides agreed to meet again [[next month|DATE|2002-09]]."),
+    ("2010-04-22", "The rig caught fire [[late Tuesday|DATE|2010-04-20|END]] and burned for "
+     "[[36 hours|DURATION|PT36H]] before sinking [[Thursday|DATE|2010-04-22]]. Eleven workers "
+     "are missing. The Coast Guard said it would continue the search [[tonight|TIME|"
+     "2010-04-22TNI]]."),
+    ("2009-12-31", "The decade that ends [[today|DATE|2009-12-31]] began with the attacks of "
+     "[[September 2001|DATE|2001-09]] and ends with a recession that started in "
+     "[[December 2007|DATE|2007-12]].\nEconomists expect growth to return in "
+     "[[the second half of next year|DATE|2010-H2]]."),
+    ("2008-11-05", "Election officials said [[Wednesday|DATE|2008-11-05]] that turnout on "
+     "[[Tuesday|DATE|2008-11-04]] was the highest in [[40 years|DURATION|P40Y]]. The new "
+     "president will be sworn in on [[Jan. 20|DATE|2009-01-20]]."),
+    ("2011-10-21", "The former leader was killed on [[Thursday|DATE|2011-10-20]], "
+     "[[two months|DURATION|P2M]] after the fall of the capital in [[August|DATE|2011-08]]. "
+     "The council said it would declare the country liberated on [[Saturday|DATE|"
+     "2011-10-22]]."),
+    ("2016-02-29", "Leap day: the law passed on [[February 29|DATE|2016-02-29]] will be "
+     "reviewed on [[March 1, 2017|DATE|2017-03-01]]."),
+    ("2014-06-15", "São Paulo — após a abertura, fans celebrated until [[2 a.m.|TIME|"
+     "2014-06-15T02:00]], police said."),
+    ("2011-02-02", "Мубарак — the president addressed the nation [[late Tuesday|DATE|"
+     "2011-02-01|END]] and said he would serve out his term, which ends in [[September|DATE|"
+     "2011-09]]."),
+    # ---- unresolved forms: no DCT -----------------------------------------------------------
+    (None, "The two leaders met [[Sunday|DATE|XXXX-WXX-7]] and agreed to meet again "
+     "[[next week|DATE|XXXX-WXX]]."),
+    (None, "The missile was tested [[last December|DATE|XXXX-12]], [[15 months ago|DATE|"
+     "XXXX-XX]]."),
+    (None, "The ministry said [[yesterday|DATE|XXXX-XX-XX]] that the ship sank on "
+     "[[August 18|DATE|XXXX-08-18]]."),
+    (None, "The delegations meet again [[tomorrow morning|TIME|XXXX-XX-XXTMO]]; talks "
+     "[[this year|DATE|XXXX]] have gone better than in [[1998|DATE|1998]]."),
+    (None, "Inflation has not been this high since [[the 1970s|DATE|197]] and has been above "
+     "target for [[two years|DURATION|P2Y]]; it is [[now|DATE|PRESENT_REF]] falling."),
+    (None, "Rates were cut [[earlier this month|DATE|XXXX-XX]] for the second time since "
+     "[[October 2008|DATE|2008-10]]."),
+    # ---- negatives: numbers and names that are not dates -----------------------------------
+    ("2011-02-02", "More than 2,000 people gathered in the square, and 1,500 troops were "
+     "deployed around it."),
+    ("2009-03-03", "The king is said to have had 1800 wives and concubines, the museum guide "
+     "told visitors."),
+    ("2010-06-10", "'May I ask a question?' the reporter said to the minister."),
+    ("2012-04-01", "The Sunday Times and the Mail on Sunday both ran the story."),
+    ("2013-08-28", "Organisers compared the rally to the March on Washington."),
+    ("2003-03-20", "Security Council Resolution 1441 demanded that Iraq disarm."),
+    ("2017-03-29", "Prime Minister Theresa May said the letter had been delivered."),
+    ("2010-08-12", "The ship carried 1998 containers and 2010 tonnes of grain."),
+    ("2012-09-03", "Flight 2012 from Paris landed safely at gate 11 of terminal 2."),
+    ("2008-04-10", "The Good Friday Agreement ended a long conflict."),
+    ("2011-12-17", "Analysts say the Arab Spring uprisings reshaped the region."),
+    ("2003-06-11", "The office still runs Windows 2000 on its computers, and staff fly Boeing "
+     "747 jets."),
+    ("2012-07-06", "The 24/7 news channel showed the result: 3-1."),
+    ("2009-05-05", "The agency recruited 2,500 analysts and 1,200 engineers in the region."),
+    ("2014-02-02", "Protesters will march on the ministry, a spokeswoman for Fox News Sunday "
+     "reported."),
+    ("2011-06-30", "The index closed at 1,320.64, and the dollar traded at 80.45 yen."),
+    ("2012-08-29", "Police said 300 people were detained and 12 were injured in Osaka."),
+    ("2015-04-20", "The golf club at Augusta is famous for its azaleas."),
+    ("2008-11-05", "The candidate won 365 electoral votes to 173."),
+    ("2010-10-01", "Unit 1999 of the army guards the border, according to 2 officials."),
+    ("2009-04-02", "Leaders of the G20 and the 27 EU states discussed the plan in London."),
+]
+
+_MARK = re.compile(r"\[\[(?P<body>.+?)\]\]", re.S)
+
+
+def parse(marked: str) -> tuple[str, list[dict]]:
+    """Plain text and gold timexes (exact offsets) from the [[extent|TYPE|value|MOD]] markup."""
+    out: list[str] = []
+    timexes: list[dict] = []
+    pos = 0
+    length = 0
+    for m in _MARK.finditer(marked):
+        before = marked[pos:m.start()]
+        out.append(before)
+        length += len(before)
+        parts = m.group("body").split("|")
+        if len(parts) not in (3, 4):
+            raise ValueError(f"bad markup {m.group(0)!r}")
+        extent, ttype, value = parts[0], parts[1], parts[2]
+        if ttype not in ("DATE", "TIME", "DURATION", "SET"):
+            raise ValueError(f"bad type in {m.group(0)!r}")
+        tx = {"start": length, "end": length + len(extent), "text": extent, "type": ttype,
+              "value": value}
+        if len(parts) == 4:
+            tx["mod"] = parts[3]
+        timexes.append(tx)
+        out.append(extent)
+        length += len(extent)
+        pos = m.end()
+    out.append(marked[pos:])
+    text = "".join(out)
+    if "[[" in text or "]]" in text:
+        raise ValueError(f"unbalanced markup in {marked!r}")
+    for tx in timexes:
+        assert text[tx["start"]:tx["end"]] == tx["text"]
+    return text, timexes
+
+
+def main() -> None:
+    rows = []
+    for n, (dct, marked) in enumerate(DOCS, 1):
+        text, timexes = parse(marked)
+        rows.append({"id": f"ts{n:03d}", "dct": dct, "text": text, "timexes": timexes})
+    with OUT.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    n_tx = sum(len(r["timexes"]) for r in rows)
+    print(f"wrote {OUT.name}: {len(rows)} documents, {n_tx} gold expressions")
+
+
+if __name__ == "__main__":
+    main()
