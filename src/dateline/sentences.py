@@ -61,8 +61,49 @@ def split_paragraph(text: str) -> list[str]:
     return out
 
 
+# What wire copy and news sites glue in front of the first sentence of a story: the agency
+# dateline ("TRIPOLI | Tue Mar 1, 2011 6:36 pm EST TRIPOLI (Reuters) - "), bylines, time stamps
+# ("21 December 2011 Last updated at 04:27 GMT"), photo credits.  The sentence starts after it.
+_LEAD_IN_ANCHORS = [
+    re.compile(r"\((?:Reuters|AP|AFP|CNN|BBC|UPI|dpa|Xinhua|Bloomberg|[A-Z][A-Za-z]{1,14}(?: [A-Z][a-z]+)?)\)"
+               r"\s*(?:--|-|\u2013|\u2014|:)\s*"),
+    re.compile(r"\b(?:Page\s+)?[Ll]ast\s+updated\s+at\s+\d{1,2}[:.]\d\d\s*(?:GMT|BST|UTC|ET|EST|EDT)?"
+               r"(?:,\s*\w+day,\s*\d{1,2}\s+\w+\s+\d{4}(?:\s+\d{1,2}[:.]\d\d\s*UK)?)?(?:\s+Help)?\s+"),
+    re.compile(r"\b[Uu]pdated:?\s+\w{3}\s+\w{3}\s+\d{1,2},?\s+\d{4}\s+\d\d:\d\d(?::\d\d)?(?:\s*[A-Z]{2,4})?\s+"),
+    re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+"
+               r"\d{1,2}[.:]\d\d\s*(?:BST|GMT|EST|EDT|ET|UTC|CET)\s+"),
+    re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4};\s*"
+               r"\d{1,2}:\d\d\s*[AP]M\s+"),
+    re.compile(r"^Photograph:\s*(?:\S+\s){0,4}?\S*\\?/[A-Za-z]+\s+"),
+    re.compile(r"^By\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:and\s+)?[A-Z][\w.'-]*){0,5},?\s+(?:CNN|BBC News|Reuters|"
+               r"Associated Press|AP|Staff Writer|Wire Staff)(?:\s+Wire\s+Staff)?\s+(?=[A-Z])"),
+    re.compile(r"^\((?:Updated:?\s*)?[^()]{0,80}\d{1,2}:\d\d[^()]{0,80}\):?\s*"),
+]
+_COMMENT_STAMP = re.compile(
+    r"^(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d\d-\d\d) at "
+    r"\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*\|"
+)
+
+
+def strip_lead_in(sentence: str, *, window: int = 300) -> str:
+    """The sentence without a dateline, byline or time stamp glued to its front ("" if it was
+    nothing but that, or a reader's comment)."""
+    if _COMMENT_STAMP.match(sentence):
+        return ""
+    cut = 0
+    for pat in _LEAD_IN_ANCHORS:
+        for m in pat.finditer(sentence, 0, min(len(sentence), window + 60)):
+            if m.end() <= window and m.end() > cut and m.end() < len(sentence):
+                cut = m.end()
+    if cut:
+        rest = sentence[cut:].lstrip(" -:|")
+        if rest[:1].isupper() or rest[:1] in "\"'\u201c(":
+            return rest
+    return sentence
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split cleaned article text into sentences, in order."""
+    """Split cleaned article text into sentences, in order (lead-ins stripped)."""
     sentences: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
@@ -70,5 +111,8 @@ def split_sentences(text: str) -> list[str]:
             continue
         chunks = [" ".join(lines)] if _is_hard_wrapped(lines) else lines
         for chunk in chunks:
-            sentences.extend(split_paragraph(chunk))
+            for sent in split_paragraph(chunk):
+                sent = strip_lead_in(sent)
+                if sent:
+                    sentences.append(sent)
     return sentences

@@ -10,6 +10,7 @@ chosen for this date or any other date is skipped, so one event does not appear 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ class SummaryWeights:
     lead: float = 0.15  # the sentence opens its article
     keyword: float = 0.15  # per query keyword present (capped)
     redundancy: float = 0.5  # cosine above which a sentence repeats one already chosen
-    lead_sentences: int = 2  # leads of articles published that day taken as candidates
+    lead_sentences: int = 5  # leads of articles published that day taken as candidates
+    lead_days_back: int = 1  # leads also stand for this many days before publication
 
 
 def usable(text: str) -> bool:
@@ -62,14 +64,12 @@ def gather(
             named = {m.key() for m in s.mentions}
             for k in named & keys:
                 out[k].append(_Cand(doc, s, True))
-            if (
-                doc.published
-                and s.index < weights.lead_sentences
-                and (doc.published, "day") in keys
-                and not (named - {(doc.published, "day")})
-                and (doc.published, "day") not in named
-            ):
-                out[(doc.published, "day")].append(_Cand(doc, s, False))
+            if doc.published and s.index < weights.lead_sentences and not named:
+                # an undated lead reports the day of publication or the day before
+                for back in range(weights.lead_days_back + 1):
+                    key = (doc.published - dt.timedelta(days=back), "day")
+                    if key in keys:
+                        out[key].append(_Cand(doc, s, False))
     return out
 
 
