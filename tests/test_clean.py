@@ -250,6 +250,19 @@ CHROME_CASES = {
     "updated line": (["Last Updated: Wednesday, 7 March 2007, 16:16 GMT"], "top"),
     "media playback": (["Media playback is unsupported on your device"], "middle"),
     "tags": (["Tags: dams, floods, river authority"], "end"),
+    "email contact": (["Write to Jane Roe at jane.roe@example.com"], "end"),
+    "external links": (["These are external links and will open in a new window"], "end"),
+    "inbox promo": (["Get the latest news delivered to your inbox."], "end"),
+    "login to comment": (["You must be logged in to post a comment."], "end"),
+    "click subscribe": (["Click here to subscribe to our newsletter."], "end"),
+    "reuters signoff": (["Reporting by Jane Roe; Editing by John Doe"], "end"),
+    "follow on twitter": (["Follow Jane Roe on Twitter"], "end"),
+    "app promo": (["Download our free news app"], "end"),
+    "bbc share": (["Share this with Email Facebook Messenger Twitter Pinterest WhatsApp LinkedIn "
+                   "Copy this link"], "end"),
+    "bbc caption": (["Image copyright Getty Images",
+                     "Image caption Protesters gathered outside the parliament on Monday."], "middle"),
+    "reader comments": (["Great article. Posted by: reader1 | May 5, 2013 4:50 PM | Report abuse"], "end"),
 }
 
 
@@ -277,6 +290,15 @@ def test_chrome_kind_removed(name):
         "More than 4,000 people were told to leave their homes.",
         "Read the full report, the minister told parliament, before judging the plan.",
         "The company, which employs 1,200 people (about a tenth of the town), said it would stay.",
+        "Shares fell after the company said it would register the app.",
+        "Posted on March 3, 2012, the video shows soldiers firing on protesters in the city.",
+        "More in the region were evacuated on Monday.",
+        "Research by the university found that two in three residents supported the dam.",
+        "Reporting by the BBC found that the ministry had ignored warnings.",
+        "Copyright infringement cases rose 5 percent last year, the court said.",
+        "Millions follow the president on Twitter, where he posts daily.",
+        "Users can download the app from Monday, the company said.",
+        "(c) they ignored warnings about the overall performance of the rig.",
     ],
 )
 def test_short_body_lines_and_quotes_are_kept(line):

@@ -189,7 +189,8 @@ _CREDIT_SUFFIX = re.compile(
 _CREDIT_LINE = re.compile(
     r"^(?:(?:image|images|photo|photos|photograph|picture|pictures|pic|foto|fotos|bild|graphic|"
     r"graphics|illustration|video|source|credit|credits|copyright|photo credit|image credit|"
-    r"image source|image caption|caption|media caption)\s*(?:[:\u00a9|]|by\b)|\u00a9|(?-i:\([cC]\)\s*(?:\d{4}|[A-Z])))",
+    r"image source|image caption|caption|media caption)\s*(?:[:\u00a9|]|by\b)|"
+    r"(?:image|media|photo) (?:caption|copyright|source|credit)\b|\u00a9|(?-i:\([cC]\)\s*(?:\d{4}|[A-Z])))",
     re.I,
 )
 _CAPTION_MARK = re.compile(
@@ -235,12 +236,12 @@ _CHROME_FULL = re.compile(
     r"read (?:more|next|also)(?:\s*[:|].*)?|also read(?:\s*:.*)?|see also(?:\s*:.*)?|further reading|"
     r"in (?:other|related) news|around the web|from (?:around|across) the web|elsewhere on .*|"
     r"don'?t miss(?: this)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|"
-    r"more (?:from|on|about|in|like this|stories|news|top stories|videos)\b.{0,60}|"
+    r"more (?:from|on|about|in|like this|stories|news|top stories|videos)\b(?:\s+[^\s.!?]+){0,5}|"
     r"tags?\s*:.*|topics?\s*:.*|filed under:?.*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|"
-    r"(?:all )?rights reserved.*|copyright\b.*|\u00a9.*|\(c\) \d{4}.*|"
+    r"(?:all )?rights reserved.*|copyright\s*(?:\u00a9|\(c\)|\d{4}).*|copyright(?:\s+\S+){0,5}|"
+    r"\u00a9.*|\(c\) \d{4}.*|"
     r"permalink.*|short ?link.*|url:.*|source:\s*\S+\.\S+.*|"
-    r"(?:\(|\[)?(?:additional )?(?:reporting|writing|editing|compiled|research|translated)"
-    r" (?:by|from)\b.*|"
+    r"[(\[](?:additional )?(?:reporting|writing|editing|compiled|research|translated) (?:by|from)\b.*|"
     r"our standards:.*|this (?:article|story|page) is (?:more than|over) .{1,30} old|"
     r"supported by|(?:hide|show|toggle|view) caption|caption|expand (?:image|photo)|"
     r"enlarge this (?:image|photo)|(?:image|photo|slide) \d+ (?:of|/) \d+|reuse this content|"
@@ -257,7 +258,8 @@ _RELATED_HEADER = re.compile(
     r"recommended(?: for you)?|trending(?: now)?|editor'?s picks?|what to read next|further reading|"
     r"in (?:other|related) news|around the web|from (?:around|across) the web|elsewhere on .*|"
     r"don'?t miss(?: this)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|"
-    r"more (?:from|on|about|in|like this|stories|news|top stories|videos)\b.{0,60}|read (?:more|next|also))$",
+    r"more (?:from|on|about|in|like this|stories|news|top stories|videos)\b(?:\s+[^\s.!?]+){0,5}|"
+    r"read (?:more|next|also)|around the \w+)$",
     re.I,
 )
 # Chrome found anywhere in a line of at most 40 words.
@@ -269,20 +271,25 @@ _CHROME_SEARCH = re.compile(
     r"your browser (?:does not|doesn't|is not|isn't) (?:support|supported)|"
     r"(?:we use|this (?:site|website) uses|uses) cookies|accept (?:all )?cookies|"
     r"sign up (?:for|to) (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,40}(?:newsletter|channel|podcast)|"
-    r"follow (?:us|\w+) on (?:twitter|facebook|instagram|x|linkedin|tiktok)|"
-    r"(?:download|get) (?:the|our) (?:free )?app\b|"
+    r"^follow\b.{0,40} on (?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky)|"
+    r"(?:^(?:download|get) (?:the|our)|(?:download|get) our) (?:free )?(?:\w+ )?app\b|"
+    r"will open in a new (?:window|tab)|delivered (?:straight )?to your inbox|"
+    r"\bto post a comment|must be logged in|\bsmall favou?r to ask\b|"
+    r"support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)\b|"
+    r"\bgot a (?:news )?tip\b|have a (?:news )?tip\b|\b(?:outbrain|taboola)\b|"
+    r"[\w.+-]+@[\w-]+\.[\w.-]+.{0,80}$|"
     r"\bcontributed (?:to )?(?:this |the )?(?:report|story|article)\b|"
     r"thomson reuters trust principles|\bback to home$|\bgift articles?\b|^as a subscriber\b|"
     r"a version of this (?:article|story) appear(?:s|ed) in print|"
     r"[.!?]\s+(?:photograph|photo|image|picture|credit|illustration)s?\s*:\s*\S.{0,60}$|"
     r"\bis not responsible for the content of external|"
-    r"^(?:\(|\[)?(?:additional )?(?:reporting|writing|editing) by\b",
+    r"^[(\[](?:additional )?(?:reporting|writing|editing) by\b",
     re.I,
 )
 _SOCIAL = frozenset(
     "facebook twitter x whatsapp linkedin email e-mail mail print share reddit pinterest telegram "
     "messenger tumblr flipboard sms copy link instagram youtube tiktok google+ vk weibo wechat line "
-    "this article story on via".split()
+    "this article story on via with".split()
 )
 _NAV_WORDS = frozenset(
     """news world sport sports business politics technology tech science health entertainment
@@ -382,7 +389,11 @@ def _is_dateline(line: str, low: str, nwords: int) -> bool:
         return False
     rest = _DATE_TOKENS.sub(" ", low)
     rest = re.sub(r"\b(?:by|ago|hours?|minutes?|mins?|days?)\b", " ", rest)
-    return len(_words(rest)) <= 2 or bool(_HEADER_CUE.match(low))
+    left = len(_words(rest))
+    if left <= 2:
+        return True
+    # "Posted: ...", "Updated ..." -- but not a sentence that starts with such a word
+    return bool(_HEADER_CUE.match(low)) and (left <= 5 or not _TERMINAL.search(line[-8:]))
 
 
 def _is_byline(line: str, words: list[str]) -> bool:
@@ -393,6 +404,23 @@ def _is_byline(line: str, words: list[str]) -> bool:
     for w in words[1:]:
         wl = w.lower().strip(".'")
         if w[:1].islower() and wl not in _BYLINE_OK:
+            return False
+    return True
+
+
+_SIGNOFF_START = re.compile(r"^[(\[]?(?:additional )?(?:reporting|writing|editing) by\b", re.I)
+_SIGNOFF_OK = frozenset(
+    "and by in from with editing writing reporting additional de del da di van von der al el bin "
+    "compiled".split()
+)
+
+
+def _is_credit_signoff(line: str) -> bool:
+    """"(Reporting by A and B; Editing by C)" -- names only after the cue words."""
+    if not _SIGNOFF_START.match(line):
+        return False
+    for w in _words(line):
+        if w[:1].islower() and w.lower() not in _SIGNOFF_OK:
             return False
     return True
 
@@ -459,8 +487,15 @@ _FULL_FIRST = frozenset(
 _SEARCH_TOKENS = frozenset(
     """reserved published reproduced comments click buttons playback javascript browser cookies
     newsletter subscribe follow app contributed principles external reporting writing
-    editing gift subscriber back print photograph photo image picture credit illustration""".split()
+    editing gift subscriber back print photograph photo image picture credit illustration window
+    tab inbox comment logged favour favor journalism member supporter tip got outbrain
+    taboola""".split()
 )
+_STRONG_CHROME_TOKENS = frozenset(
+    """click subscribe subscription newsletter cookie cookies browser javascript login paywall
+    notifications""".split()
+)
+_SPEECH_TOKENS = frozenset("said says told according added stated reported".split())
 _CHROME_TOKENS = frozenset(
     """click subscribe subscription newsletter cookie cookies app download follow sign log login
     browser javascript advertisement comment comments share tap swipe notification
@@ -478,7 +513,9 @@ def _classify(text: str) -> tuple[str, bool, int]:
     terminal = _TERMINAL.search(body[-8:]) is not None
     first = toks[0] if toks else ""
     if n <= 4 or first in _FULL_FIRST or not low[:1].isalpha():
-        low_s = low.rstrip(" .:\u2026\u00bb>\u203a|-")
+        low_s = low.rstrip(" :\u2026\u00bb>\u203a|-")
+        if low_s.endswith(".."):
+            low_s = low_s.rstrip(". ")
         if n <= 12 and _RELATED_HEADER.match(low_s):
             return CHROME, True, n
         if _CHROME_FULL.match(low_s):
@@ -486,7 +523,7 @@ def _classify(text: str) -> tuple[str, bool, int]:
     if n <= 12 and (_SIGNOFF.match(core) or _AGENCY_LINE.match(core)):
         return CHROME, False, n
     tokset = set(toks)
-    if n <= 40 and not tokset.isdisjoint(_SEARCH_TOKENS) and _CHROME_SEARCH.search(core):
+    if n <= 40 and (not tokset.isdisjoint(_SEARCH_TOKENS) or "@" in core) and _CHROME_SEARCH.search(core):
         return CHROME, False, n
     if "report abuse" in low or "posted by:" in low or "recommend this post" in low:
         return CHROME, False, n  # reader comments
@@ -495,6 +532,8 @@ def _classify(text: str) -> tuple[str, bool, int]:
     if not terminal and _is_nav(low, toks):
         return CHROME, False, n
     if first == "by" and _is_byline(core, _words(core)):
+        return CHROME, False, n
+    if first in ("reporting", "writing", "editing", "additional") and _is_credit_signoff(core):
         return CHROME, False, n
     if n <= 30 and _CREDIT_LINE.match(core):
         return CREDIT, False, n
@@ -505,8 +544,14 @@ def _classify(text: str) -> tuple[str, bool, int]:
             return CREDIT, False, n
         if _CAPTION_MARK.search(core):
             return CHROME, False, n
-    if n <= 30 and len(tokset & _CHROME_TOKENS) >= 2 and len(_CHROME_WORDS.findall(core)) >= 2:
-        return CHROME, False, n
+    if (
+        n <= 30
+        and not tokset.isdisjoint(_STRONG_CHROME_TOKENS)
+        and len(tokset & _CHROME_TOKENS) >= 2
+        and tokset.isdisjoint(_SPEECH_TOKENS)
+        and len(_CHROME_WORDS.findall(core)) >= 2
+    ):
+        return CHROME, False, n  # "Click here to subscribe to our newsletter."
     if terminal:
         return (PROSE if n >= 3 or (n == 2 and max(map(len, toks)) >= 3) else CHROME), False, n
     if n >= 5 and _ENDS_COLON.search(body):
@@ -635,9 +680,9 @@ def _apply_context(lines: list[_Line]) -> None:
     """Context rules: related-story lists, captions above credits, trailing headline lists."""
     # captions right above a photo credit (same block)
     for i, ln in enumerate(lines):
-        if ln.kind == CREDIT and i > 0:
+        if ln.kind == CREDIT and i > 0 and ln.nwords <= 10 and "caption" not in ln.text.lower():
             prev = lines[i - 1]
-            if prev.block == ln.block and prev.kind in (PROSE, LONG, SHORT) and prev.nwords <= 60:
+            if prev.block == ln.block and prev.kind in (PROSE, LONG, SHORT) and prev.nwords <= 45:
                 prev.kind = CHROME
     # lists after a "Related stories" / "More from ..." header
     related = False
