@@ -371,6 +371,18 @@ def test_sentence_per_line_keeps_lines():
     assert clean_text(text).text == text
 
 
+def test_html_entities_unescaped():
+    out = clean_text("AT&amp;T said on Monday it would cut 1,000 jobs &mdash; about 2&#37; of staff.")
+    assert out.text == "AT&T said on Monday it would cut 1,000 jobs \u2014 about 2% of staff."
+    assert clean_text(out.text).text == out.text
+
+
+def test_markup_in_a_text_record_is_cleaned_as_html():
+    raw = RawInput(id="x", path="x", kind="text",
+                   raw="<html><body><nav>Home News</nav><p>" + BODY_1 + "</p></body></html>")
+    assert clean(raw).text == BODY_1
+
+
 def test_whitespace_and_invisible_characters_normalized():
     out = clean_text("  The\u00a0river  authority\u200b said on Monday that levels fell.\r\n")
     assert out.text == "The river authority said on Monday that levels fell."
@@ -449,7 +461,9 @@ if given is not None:
          "(AP)", "2002-08-18", "August", "29,", "2012", "Image:", "http://x.com/a", "comments",
          "View", "Related", "stories", "\u00a9", "msh/rc", "\"We", "go,\"", "--", "``", "''",
          "'s", "n't", ",", ".", "?", "!", ":", "-LRB-", "-RRB-", "Last", "Updated:", "More",
-         "from", "a", "of", "in", "and", "officials", "Skip", "to", "content", "|", ">"]
+         "from", "a", "of", "in", "and", "officials", "Skip", "to", "content", "|", ">",
+         "&amp;", "&amp;amp;", "&#8217;", "Photograph:", "Getty/AFP", "(Reporting", "by", "Jane;",
+         "Editing", "Doe)", "1.", "*", "We", "It", "\u00a0", "said.", "Tuesday", "..."]
     )
     _LINE = st.lists(_WORDS, min_size=0, max_size=30).map(" ".join)
     _TEXT = st.lists(st.tuples(_LINE, st.sampled_from(["\n", "\n\n", "\n\n\n", " \n"])),

@@ -26,6 +26,7 @@ HTML (:func:`clean_html`) goes through trafilatura (body, title, site name) and 
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -54,9 +55,16 @@ class Cleaned:
     header_lines: list[str] = field(default_factory=list)
 
 
+_HTML_TEXT = re.compile(r"<(?:!doctype html|html|head|body|article|div|p|br|span|table)\b[^>]*>", re.I)
+
+
 def clean(raw: RawInput) -> Cleaned:
-    """Clean one input according to its kind (``text`` or ``html``)."""
-    if raw.kind == "html":
+    """Clean one input according to its kind (``text`` or ``html``).
+
+    A ``text`` input that is really markup (a JSONL ``text`` field holding a page) is cleaned as
+    HTML.
+    """
+    if raw.kind == "html" or _is_markup(raw.raw):
         return clean_html(raw.raw, raw.url)
     out = clean_text(raw.raw)
     if raw.url and not out.url:
@@ -76,8 +84,28 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
+def _is_markup(text: str) -> bool:
+    head = text.lstrip()[:3000]
+    return head[:1] == "<" and len(_HTML_TEXT.findall(head)) >= 2
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescape(text: str) -> str:
+    """HTML entities left in scraped text (``&amp;``, ``&#8217;``), until none is left."""
+    for _ in range(5):
+        new = _ENTITY.sub(lambda m: html_lib.unescape(m.group(0)), text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
 def _normalize(text: str) -> str:
     """Unicode NFC, one kind of space, no invisible/control characters, stripped lines."""
+    if "&" in text and ";" in text:
+        text = _unescape(text)
     if "\r" in text or not text.isascii():
         text = _NEWLINES.sub("\n", text)
         text = unicodedata.normalize("NFC", text)
