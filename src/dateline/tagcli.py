@@ -1,72 +1,186 @@
-"""``dateline tag``: the temporal tagger on files, JSONL lines or stdin (model loaded once)."""
+"""``dateline tag``: the temporal tagger on files, JSONL lines or stdin, in one process.
+
+Each input document is tagged with :func:`dateline.temporal.tag` (the same function a Python
+caller uses), resolved against its DCT: the ``dct`` (or ``published``) field of a JSONL record,
+else ``--dct``; without either, relative expressions keep their unresolved TIMEX3 values.
+
+Output, one document after the other:
+
+* ``--format json`` (default): one JSON object per document and line,
+  ``{"id", "dct", "timexes": [{"start", "end", "text", "type", "value", "mod"?}]}``; offsets are
+  character (Unicode code point) offsets into the text exactly as read (after decoding; nothing
+  is normalised, so leading newlines and line breaks inside an expression count);
+* ``--format timeml``: the text itself with inline ``<TIMEX3 tid type value [mod]>`` elements,
+  XML-escaped.
+
+Inputs: text files (UTF-8, else cp1252), ``.jsonl``/``.ndjson`` files (one ``{"text", "dct"?,
+"id"?}`` object per line), or ``-`` for stdin (plain text, or JSON lines when ``--jsonl`` is
+given or every line is such an object).  A missing file is a usage error (exit 2, one line);
+a bad JSONL line is skipped with a warning.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
+from typing import IO, Any
 
 from dateline import temporal
-from dateline.dating import date_from_field
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
-def _inputs(files: list[str]) -> Iterator[tuple[str, str, object]]:
-    """(name, text, dct-from-record or None) for every document to tag."""
+class TagInputError(Exception):
+    """An input that cannot be read at all (missing file, a folder, no input): exit code 2."""
+
+
+def parse_dct(text: str) -> dt.date:
+    """``--dct``: an ISO date ``YYYY-MM-DD`` (a trailing time, as in ``2007-03-06T10:00``, is
+    ignored)."""
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*",
+                     text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}")
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a valid date ({exc})") from None
+
+
+def _record_dct(rec: dict[str, Any]) -> dt.date | None:
+    value = rec.get("dct") or rec.get("published")
+    if not value:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    from dateline.dating import date_from_field
+
+    return date_from_field(str(value))
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _jsonl_docs(lines: list[str], source: str, warn) -> Iterator[tuple[str, str, dt.date | None]]:
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            warn(f"{source}:{n}: not valid JSON ({exc.msg}); skipped")
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            warn(f"{source}:{n}: no 'text' field; skipped")
+            continue
+        yield str(rec.get("id", f"{source}:{n}")), rec["text"], _record_dct(rec)
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if not lines or not lines[0].lstrip().startswith("{"):
+        return False
+    try:
+        return all(isinstance(json.loads(ln), dict) and isinstance(json.loads(ln).get("text"), str)
+                   for ln in lines)
+    except json.JSONDecodeError:
+        return False
+
+
+def iter_documents(files: list[str], *, jsonl: bool = False, stdin: IO[bytes] | None = None,
+                   warn=None) -> Iterator[tuple[str, str, dt.date | None]]:
+    """(id, text, dct-of-the-record or None) for every document of ``files``.
+
+    Every path is checked before anything is read, so a typo fails before any output.
+    """
+    warn = warn or (lambda msg: sys.stderr.write(f"dateline: warning: {msg}\n"))
     for f in files:
         if f == "-":
-            data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
-            yield "-", data, None
             continue
         p = Path(f)
+        if not p.exists():
+            raise TagInputError(f"{f}: no such file")
         if not p.is_file():
-            raise FileNotFoundError(f"{f}: no such file")
-        if p.suffix.lower() in (".jsonl", ".ndjson"):
-            with p.open(encoding="utf-8", errors="replace") as fh:
-                for n, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        rec = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        sys.stderr.write(f"dateline: warning: {f}:{n}: not valid JSON ({exc.msg}); skipped\n")
-                        continue
-                    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                        sys.stderr.write(f"dateline: warning: {f}:{n}: no 'text' field; skipped\n")
-                        continue
-                    dct = date_from_field(rec.get("dct") or rec.get("published"))
-                    yield str(rec.get("id", f"{f}:{n}")), rec["text"], dct
+            raise TagInputError(f"{f}: not a file (give the files of a folder, e.g. {f}/*.txt)")
+    for f in files:
+        if f == "-":
+            data = _decode((stdin or sys.stdin.buffer).read())
+            if jsonl or _looks_like_jsonl(data):
+                yield from _jsonl_docs(data.splitlines(), "<stdin>", warn)
+            else:
+                yield "-", data, None
             continue
-        raw = p.read_bytes()
+        p = Path(f)
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-        yield f, text, None
+            raw = p.read_bytes()
+        except OSError as exc:
+            raise TagInputError(f"{f}: cannot read ({exc.strerror or exc})") from None
+        text = _decode(raw)
+        if jsonl or p.suffix.lower() in JSONL_SUFFIXES:
+            yield from _jsonl_docs(text.splitlines(), f, warn)
+        else:
+            yield f, text, None
 
 
-def run_tag(args: argparse.Namespace) -> int:
-    out = sys.stdout
+def timex_dict(tx: temporal.Timex) -> dict[str, Any]:
+    """The JSON form of one expression (``mod`` only when there is one)."""
+    d: dict[str, Any] = {"start": tx.start, "end": tx.end, "text": tx.text, "type": tx.type,
+                         "value": tx.value}
+    if tx.mod:
+        d["mod"] = tx.mod
+    return d
+
+
+def run_tag(args: argparse.Namespace, out: IO[str] | None = None,
+            stdin: IO[bytes] | None = None) -> int:
+    """The ``dateline tag`` command; returns the exit code."""
+    out = out or sys.stdout
+    files = list(args.files) or ["-"]
+    quiet = getattr(args, "quiet", False)
+    fmt = getattr(args, "tag_format", "json")
+
+    def warn(msg: str) -> None:
+        if not quiet:
+            sys.stderr.write(f"dateline: warning: {msg}\n")
+
+    if files == ["-"] and stdin is None and sys.stdin.isatty():
+        sys.stderr.write("dateline: error: no input: give a FILE, or pipe text into "
+                         "'dateline tag -' (see 'dateline tag --help')\n")
+        return 2
     try:
-        for name, text, rec_dct in _inputs(args.files):
+        for name, text, rec_dct in iter_documents(files, jsonl=getattr(args, "jsonl", False),
+                                                  stdin=stdin, warn=warn):
             dct = rec_dct or args.dct
             timexes = temporal.tag(text, dct)
-            if args.tag_format == "timeml":
+            if fmt == "timeml":
                 out.write(temporal.to_timeml(text, timexes))
                 if not text.endswith("\n"):
                     out.write("\n")
                 continue
-            obj = {
-                "id": name,
-                "dct": dct.isoformat() if dct else None,
-                "timexes": [
-                    {k: v for k, v in asdict(t).items() if v is not None} for t in timexes
-                ],
-            }
+            obj = {"id": name, "dct": dct.isoformat() if dct else None,
+                   "timexes": [timex_dict(t) for t in timexes]}
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    except FileNotFoundError as exc:
+        out.flush()
+    except TagInputError as exc:
         sys.stderr.write(f"dateline: error: {exc}\n")
         return 2
+    except BrokenPipeError:  # `dateline tag big.jsonl | head`
+        try:
+            sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        return 0
     return 0

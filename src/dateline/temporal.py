@@ -245,8 +245,8 @@ RULES: list[Rule] = [
           r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
           r"eighteenth|nineteenth|twentieth)\s+century", {"century"}, I, reach=(40, 12)),
     _rule("year", r"(?:(?P<cue>\b(?:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|"
-          r"end\s+of|around|circa|about|spring|summer|autumn|fall|winter)[\s-]+))?"
-          r"(?<![\w$£€#./:,-])(?P<year>1\d{3}|20\d\d|21\d\d)(?P<poss>\s?['’]s)?(?![\w,.:/]?\d)"
+          r"end\s+of|around|circa|about|spring|summer|autumn|fall|winter)[\s-]+)|"
+          r"(?<![\w$£€#./:,-]))(?P<year>1\d{3}|20\d\d|21\d\d)(?P<poss>\s?['’]s)?(?![\w,.:/]?\d)"
           r"(?!\s?['’]?s\b)(?![-/]\d)" + _YEAR_NOT_COUNT, {_D4}, I, reach=(40, 44)),
     _rule("year_range", r"(?<![\d,.$/-])(?P<y1>1\d{3}|20\d\d)\s*[-\u2013]\s*(?P<y2>1\d{3}|20\d\d|"
           r"\d\d)(?![\d,.]?\d)", {_D4}, reach=(4, 12)),
@@ -267,7 +267,7 @@ RULES: list[Rule] = [
     _rule("rel_weekday", r"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Ee]arlier|"
           r"[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:on\s+)?(?P<wd>" + _WEEKDAY + r")(?:\s+" + _PART + r")?",
           _WEEKDAY_T, reach=(16, 24)),
-    _rule("weekday", r"(?<![A-Za-z])(?P<wd>" + _WEEKDAY + r")(?:\s+" + _PART + r")?"
+    _rule("weekday", r"(?<![A-Za-z])(?P<wd>" + _WEEKDAY + r")(?:\s+" + _PART + r"(?![a-z]))?"
           r"(?!\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Observer|Independent|Agreement|"
           r"Star|Sport|Tribune|Mail|Prayers?|Club|League|Group|Night\s+Live|Bloody|Review|"
           r"Morning\s+Herald|Age|Business|Journal|Today)\b)", _WEEKDAY_T, reach=(4, 48)),
@@ -283,7 +283,7 @@ RULES: list[Rule] = [
           {"day", "morning", "afternoon", "evening", "night"}, I, reach=(36, 20)),
     _rule("time", _APPROX.replace("(?P<approx>", "(?P<approx>shortly\\s+(?:before|after)|") +
           r"(?:(?<![\d:.,])(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>" + _CLOCK_AMPM + r")"
-          r"(?:\s+(?P<tz>GMT|UTC|EST|EDT|ET|CET|BST|PST|PDT))?|(?<![\d:.,])(?P<h24>[0-2]?\d):"
+          r"(?:\s+(?P<tz>GMT|UTC|EST|EDT|ET|CET|BST|PST|PDT))?|(?<![\d:.,])(?P<h24>[0-2]?\d)[:.]"
           r"(?P<m24>[0-5]\d)(?:\s*(?:hours|hrs|h)\b)?\s*(?P<tz24>GMT|UTC|EST|EDT|ET|CET|BST|PST|"
           r"PDT|local\s+time)|\b(?P<noon>noon|midnight|midday)\b)",
           {"m", "am", "pm", "noon", "midnight", "midday", "gmt", "utc", "est", "edt", "et",
@@ -338,6 +338,8 @@ _FUTURE_CUE = re.compile(
     r"vote|refuse|urge|ask|call|wish|need|try|tries|tried|seem|appear|mean|"
     r"propose)(?:s|d|ed|ing)?\s+(?:(?:\w+\s+){0,2}to\s+)(?-i:(?!the\b|a\b|an\b|his\b|her\b|"
     r"their\b|its\b|[A-Z\d])[a-z]+)|"
+    r"(?:could|might|may|can|must|should)(?!\s+(?:not\s+|n't\s+)?(?:have|be\s+\w+ed\s+(?:on|in|at|by|"
+    r"since|last|yesterday)\b))|"
     r"expects?|upcoming|next|forthcoming|begins|starts|opens|closes|ends|expires|resumes|"
     r"arrives|departs|takes\s+effect|comes\s+into\s+force|kicks\s+off|gets\s+under\s*way|"
     r"'ll)\b",
@@ -842,12 +844,22 @@ def _h_year_range(m: re.Match[str], c: _Ctx) -> Result | None:
     return None  # split into two years by :func:`_split_range`
 
 
+_AGO_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE",
+             "EQUAL_OR_LESS": "ON_OR_AFTER"}
+_LATER_MODS = {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_AFTER",
+               "EQUAL_OR_LESS": "ON_OR_BEFORE"}
+
+
 def _h_ago(m: re.Match[str], c: _Ctx) -> Result | None:
     raw_num = m["num"]
     n = _num(raw_num) if raw_num else None
     unit = _unit(m["unit"])
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     mod = _mod(m["approx"])
+    if direction in ("ago", "back", "earlier"):  # "more than 40 years ago": before that year
+        mod = _AGO_MODS.get(mod, mod)
+    elif direction in ("from now", "hence", "later"):
+        mod = _LATER_MODS.get(mod, mod)
     if raw_num is None and not m["unit"].lower().endswith("s"):
         return None  # "day ago"
     if isinstance(n, float):
@@ -1020,7 +1032,11 @@ _DEICTIC_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2, "y
 
 
 def _h_deictic(m: re.Match[str], c: _Ctx) -> Result | None:
-    w = re.sub(r"\s+", " ", m["word"].lower())
+    word = m["word"]
+    if word[:1].isupper() and not word.isupper() and re.search(
+            r"(?:[A-Za-z0-9,]|['’]s)\s*$", c.text[max(0, m.start() - 4):m.start()]):
+        return None  # "Piers Morgan Tonight", "Radio 4 's Today programme": names
+    w = re.sub(r"\s+", " ", word.lower())
     n = _DEICTIC_DAYS[w]
     part = m["part"]
     if w in ("tonight", "last night"):
@@ -1141,6 +1157,8 @@ def _h_duration(m: re.Match[str], c: _Ctx) -> Result | None:
     if raw.lower() in ("some", "many") and not m["the"]:
         return None
     unit_word = m["unit"]
+    if unit_word[:1].isupper() and not unit_word.isupper():
+        return None  # "60 Minutes", "Twenty Minutes": a programme or a title
     if _unit(unit_word) == "quarter" and not re.search(r"\bquarters?\b", unit_word, re.I):
         return None
     if _unit(unit_word) == "quarter" and n == 1 and not m["the"]:
