@@ -338,6 +338,22 @@ def test_title_is_headline_with_date_removed():
                                     "Dam Cracks Found in Millbrook - 2021-03-04"]
 
 
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("Dam repairs begin | World news | The Valley Herald", "Dam repairs begin"),
+        ("BBC NEWS | Asia-Pacific | Dam repairs begin", "Dam repairs begin"),
+        ("Dam repairs begin - 4 March 2021", "Dam repairs begin"),
+        ("Dam repairs begin (March 4, 2021)", "Dam repairs begin"),
+        ("N. Korea - Japan talks resume", "N. Korea - Japan talks resume"),
+    ],
+)
+def test_title_suffixes_removed(headline, title):
+    out = clean_text(f"{headline}\n\n{BODY_1}")
+    assert out.title == title
+    assert out.text == BODY_1
+
+
 def test_no_title_when_body_starts_at_once():
     out = clean_text(BODY_1 + "\n\n" + BODY_2)
     assert out.title is None

@@ -460,8 +460,8 @@ def _is_nav(low: str, words: list[str]) -> bool:
         if navish >= 0.75 * len(words) and navish >= 2:
             return True
     if any(sep in low for sep in _NAV_SEPS):
-        parts = [p for p in _NAV_SPLIT.split(low) if p.strip()]
-        if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
+        sizes = [len(p.split()) for p in _NAV_SPLIT.split(low) if p.strip()]
+        if (len(sizes) >= 4 and max(sizes) <= 4) or (len(sizes) >= 3 and max(sizes) <= 2):
             return True
     if len(words) <= 12:
         tokens = [t for t in re.split(r"[\s|,/\u2022\u00b7]+", low) if t]
@@ -835,17 +835,38 @@ def _headline_like(ln: _Line) -> bool:
 
 
 def _strip_title(title: str, sitename: str | None = None) -> str:
+    """A headline without a trailing date ("Title - 2002-08-18") or site/section suffixes
+    ("Title | World news | The Guardian")."""
     title = _TITLE_DATE.sub("", title).strip()
-    parts = _TITLE_SITE_SEP.split(title)
-    if len(parts) >= 2:
-        last = parts[-1].strip()
-        first = parts[0].strip()
-        site = (sitename or "").strip().lower()
-        if (site and (last.lower() == site or site in last.lower())) or (
-            len(last.split()) <= 4 and _SITE_WORDS.search(last) and len(" ".join(parts[:-1]).split()) >= 3
-        ):
-            title = " - ".join(p.strip() for p in parts[:-1]) if len(parts) > 2 else first
+    site = (sitename or "").strip().lower()
+    for _ in range(3):
+        seps = list(_TITLE_SITE_SEP.finditer(title))
+        if not seps:
+            break
+        cut = seps[-1]
+        head, tail = title[: cut.start()].strip(), title[cut.end() :].strip()
+        if not _is_site_part(tail, site) or len(_words(head)) < 3:
+            break
+        title = head
+    for _ in range(3):  # leading "BBC NEWS | Asia-Pacific | ..."
+        m = _TITLE_SITE_SEP.search(title)
+        if not m:
+            break
+        head, tail = title[: m.start()].strip(), title[m.end() :].strip()
+        if not _is_site_part(head, site) or len(_words(tail)) < 3:
+            break
+        title = tail
     return title.strip(" -|\u2013\u2014:")
+
+
+def _is_site_part(part: str, site: str) -> bool:
+    low = part.lower()
+    words = low.replace("-", " ").split()
+    if not 0 < len(words) <= 4:
+        return False
+    if site and (low == site or site in low):
+        return True
+    return _SITE_WORDS.search(part) is not None or all(w.strip(".,") in _NAV_WORDS for w in words)
 
 
 def _render(lines: list[_Line], keep: set[str]) -> str:
