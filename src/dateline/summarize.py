@@ -21,6 +21,7 @@ from dateline.model import Citation, Config, Document, Sentence, TimelineEntry
 from dateline.select import DateCandidate, DateKey, conflicts
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+_NON_LETTER = re.compile(r"[\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def usable(text: str) -> bool:
         return False
     if text[:1].islower():
         return False
-    letters = sum(c.isalpha() for c in text)
+    letters = len(_NON_LETTER.sub("", text))
     return letters >= 0.6 * len(text.replace(" ", ""))
 
 
@@ -59,12 +60,13 @@ def gather(
     out: dict[DateKey, list[_Cand]] = {k: [] for k in keys}
     for doc in docs:
         for s in doc.sentences:
-            if not usable(s.text):
-                continue
             named = {m.key() for m in s.mentions}
+            is_lead = bool(doc.published and s.index < weights.lead_sentences and not named)
+            if not (is_lead or named & keys) or not usable(s.text):
+                continue
             for k in named & keys:
                 out[k].append(_Cand(doc, s, True))
-            if doc.published and s.index < weights.lead_sentences and not named:
+            if is_lead:
                 # an undated lead reports the day of publication or the day before
                 for back in range(weights.lead_days_back + 1):
                     key = (doc.published - dt.timedelta(days=back), "day")
