@@ -289,6 +289,20 @@ def test_empty_binary_oversize_unsupported(tmp_path):
     }
 
 
+def test_corrupt_containers(tmp_path):
+    write(tmp_path / "a.jsonl.gz", b"this is not gzip at all")
+    write(tmp_path / "b.warc", b"this is not a web archive\nat all\n" * 10)
+    write(tmp_path / "c.jsonl", bytes(range(256)) * 40)
+    write(tmp_path / "d.json", b"\x00\x01\x02" * 100)
+    got = [(i.id, i.status, i.reason) for i in run([tmp_path])]
+    assert got == [
+        ("a", "failed", "not a gzip file"),
+        ("b", "failed", "not a WARC file"),
+        ("c", "skipped", "binary file (not text)"),
+        ("d", "skipped", "binary file (not text)"),
+    ]
+
+
 def test_missing_path_and_broken_symlink(tmp_path):
     os.symlink(tmp_path / "nowhere.txt", tmp_path / "dangling.txt")
     items = run([tmp_path / "missing.txt", tmp_path])
@@ -417,3 +431,27 @@ def test_seed_folder(seed_dir):
     assert items[0].path == str(seed_dir / "000_b2c75764dce6e676.txt")
     [single] = run([seed_dir / "003_120e622a4a6d9fc3.txt"])
     assert single.id == "003_120e622a4a6d9fc3"
+
+
+def test_random_junk_never_raises(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    exts = [".txt", ".html", ".jsonl", ".jsonl.gz", ".json", ".warc", ".warc.gz", "", ".ndjson", ".htm"]
+    for i in range(60):
+        ext = exts[i % len(exts)]
+        size = rng.choice([1, 10, 300, 5000])
+        data = bytes(rng.randrange(256) for _ in range(size))
+        if i % 3 == 0:
+            data = data.replace(b"\x00", b" ")
+        if i % 4 == 0 and ext.endswith(".gz"):
+            data = gzip.compress(data)
+        write(tmp_path / f"junk{i:02d}{ext}", data)
+    items = run([tmp_path])
+    assert items
+    for item in items:
+        assert isinstance(item, RawInput | ManifestRow)
+        if isinstance(item, ManifestRow):
+            assert item.status in ("skipped", "failed") and item.reason and "\n" not in item.reason
+    ids = [i.id for i in items]
+    assert len(ids) == len(set(ids))

@@ -268,9 +268,15 @@ def _looks_html(data: bytes) -> bool:
 
 
 def _reason(exc: BaseException) -> str:
+    """A one-line reason for an I/O error."""
     if isinstance(exc, OSError) and exc.strerror:
         return f"cannot read: {exc.strerror}"
-    return f"cannot read: {type(exc).__name__}: {exc}".strip()
+    if isinstance(exc, gzip.BadGzipFile):
+        return "cannot read: not a gzip file"
+    if isinstance(exc, EOFError):
+        return "cannot read: file is truncated"
+    msg = " ".join(str(exc).split())[:160]
+    return f"cannot read: {type(exc).__name__}: {msg}" if msg else f"cannot read: {type(exc).__name__}"
 
 
 class _Reader:
@@ -469,7 +475,20 @@ class _Reader:
 
     def jsonl_file(self, path: str, file_id: str, gz: bool) -> Iterator[Item]:
         try:
-            fh: IO[bytes] = gzip.open(path, "rb") if gz else open(path, "rb")
+            if gz:
+                with open(path, "rb") as raw:
+                    if raw.read(2) != b"\x1f\x8b":
+                        yield ManifestRow(id=file_id, path=path, status="failed", reason="not a gzip file")
+                        return
+            with gzip.open(path, "rb") if gz else open(path, "rb") as fh:
+                try:
+                    head = fh.read(_SNIFF)
+                except (OSError, EOFError, ValueError):  # truncated: read line by line below
+                    head = b""
+            if head.strip() and _looks_binary(head):
+                yield ManifestRow(id=file_id, path=path, status="skipped", reason="binary file (not text)")
+                return
+            fh = gzip.open(path, "rb") if gz else open(path, "rb")
         except OSError as exc:
             yield ManifestRow(id=file_id, path=path, status="failed", reason=_reason(exc))
             return
@@ -477,6 +496,9 @@ class _Reader:
             yield from self.jsonl_lines(fh, path, file_id)
 
     def json_data(self, data: bytes, path: str, file_id: str) -> Iterator[Item]:
+        if _looks_binary(data):
+            yield ManifestRow(id=file_id, path=path, status="skipped", reason="binary file (not text)")
+            return
         decoded = decode_bytes(data)
         if decoded is None:
             yield ManifestRow(id=file_id, path=path, status="failed", reason="cannot decode text")
@@ -515,6 +537,18 @@ class _Reader:
             return
         found = 0
         n = 0
+        try:
+            with open(path, "rb") as raw:
+                head = raw.read(64)
+            if head.startswith(b"\x1f\x8b"):
+                with gzip.open(path, "rb") as gz:
+                    head = gz.read(64)
+        except (OSError, EOFError) as exc:
+            yield ManifestRow(id=file_id, path=path, status="failed", reason=_reason(exc))
+            return
+        if not head.lstrip().startswith((b"WARC/", b"filedesc:")):
+            yield ManifestRow(id=file_id, path=path, status="failed", reason="not a WARC file")
+            return
         try:
             fh = open(path, "rb")
         except OSError as exc:
@@ -558,8 +592,12 @@ class _Reader:
                         item.url = uri
                     yield item
             except Exception as exc:  # a corrupt archive: keep what was read, report the rest
+                if n == 0:
+                    yield ManifestRow(id=file_id, path=path, status="failed", reason="not a WARC file")
+                    return
+                msg = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
                 yield ManifestRow(id=f"{file_id}:{found + 1}", path=path, status="failed",
-                                  reason=f"cannot read WARC after {found} pages: {type(exc).__name__}: {exc}"[:300])
+                                  reason=f"cannot read WARC after {found} pages: {msg}")
                 return
         if found == 0:
             yield ManifestRow(id=file_id, path=path, status="skipped",
