@@ -104,8 +104,8 @@ def dating_markdown(data: dict[str, Any], seconds: float) -> str:
 
 def throughput_markdown(data: dict[str, Any], seconds: float) -> str:
     runs = data.get("runs", [])
-    rows = [[r["jobs"], r["articles"], r["seconds"], r["articles_per_second"], r.get("speedup"),
-             r["peak_memory_mb"]] for r in runs]
+    rows = [[r["jobs"], r["articles"], f"{r['seconds']:.1f}", f"{r['articles_per_second']:.1f}",
+             f"{r.get('speedup') or 1:.2f}", f"{r['peak_memory_mb']:.0f}"] for r in runs]
     return "\n".join([
         f"Measured {dt.date.today().isoformat()} with `.venv/bin/python benchmarks/throughput.py` "
         f"({seconds:.0f} s). Machine: {machine_line(data.get('machine'))}.",
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     py = _python()
     RESULTS.mkdir(parents=True, exist_ok=True)
     extra = {
-        "temporal": [],
+        "temporal": ["--no-doc"] if args.no_doc else [],
         "dating": ["--jobs", str(args.jobs)],
         "t17": ["--jobs", str(args.jobs)] + (["--no-doc"] if args.no_doc else []),
         "throughput": ["--jobs", ",".join(str(j) for j in range(1, max(1, args.jobs) + 1))],
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         script = REPO / "benchmarks" / f"{name}.py"
         if not script.exists():
             print(f"== {name}: skipped (benchmarks/{name}.py does not exist yet)", flush=True)
-            rows.append([name, "skipped", None, f"benchmarks/{name}.py not present"])
+            rows.append([name, "skipped", "", f"benchmarks/{name}.py not present"])
             continue
         cmd = [py, str(script), *extra[name]]
         print(f"== {name}: {' '.join(cmd)}", flush=True)
@@ -152,14 +152,14 @@ def main(argv: list[str] | None = None) -> int:
         fresh = path.exists() and (before is None or path.stat().st_mtime > before)
         data = _load(name) if fresh else None
         status = "ok" if rc == 0 and fresh else f"FAILED (exit {rc})" if rc else "no new results"
-        rows.append([name, status, round(secs, 1), summarize(name, data)])
+        rows.append([name, status, f"{secs:.0f}", summarize(name, data)])
         if data and not args.no_doc:
             if name == "dating":
                 update_doc_section(DOC, "dating", dating_markdown(data, secs))
             elif name == "throughput":
                 update_doc_section(DOC, "throughput", throughput_markdown(data, secs))
     total = time.perf_counter() - t_all
-    rows.append(["total", "", round(total, 1), machine_line(machine_info())])
+    rows.append(["total", "", f"{total:.0f}", machine_line(machine_info())])
     print()
     print_table("dateline benchmarks (make bench)", ["benchmark", "status", "seconds", "result"], rows)
     failed = [r[0] for r in rows if str(r[1]).startswith(("FAILED", "no new"))]

@@ -133,6 +133,21 @@ def write_files(articles: list[dict[str, Any]], dest: Path) -> int:
 
 # --------------------------------------------------------------------------- systems
 
+def git_state() -> dict[str, Any]:
+    """The commit the run measured, and whether the source tree had uncommitted changes."""
+    import subprocess
+
+    def git(*a: str) -> str:
+        try:
+            return subprocess.run(["git", *a], cwd=REPO, capture_output=True, text=True,
+                                  timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    return {"commit": git("rev-parse", "--short", "HEAD") or None,
+            "src_modified": bool(git("status", "--porcelain", "--", "src"))}
+
+
 def run_dateline(folder: Path, setup: dict[str, Any], topic_info: dict[str, Any], jobs: int):
     from dateline import build_timeline
 
@@ -183,9 +198,11 @@ def run_lead(articles: list[dict[str, Any]], setup: dict[str, Any]) -> dict[dt.d
 
 def _row(topic: str, r: dict[str, Any]) -> list[Any]:
     h = r["headline"]
-    name = r["timeline"].split("/")[0]
+    name = r["timeline"].removesuffix(".txt")
+    if len(name) > 36:
+        name = name[:35] + "\u2026"
     return [topic, name, r["articles"], r["L"], r["K"], r["pred_dates"],
-            *[h[c] for c in METRIC_COLS], r["seconds"]]
+            *[h[c] for c in METRIC_COLS], f"{r['seconds']:.1f}"]
 
 
 COLUMNS = ["topic", "gold timeline", "articles", "L", "K", "dates out", *METRIC_COLS, "s"]
@@ -210,11 +227,13 @@ def doc_markdown(report: dict[str, Any]) -> str:
         lead = headline(report["lead_macro_average"])
         ref_rows.insert(1, ["lead baseline (this run)", lead["AR1-F"], lead["AR2-F"],
                             lead["Date-F1"], "tilse reimpl"])
-    topic_rows = [[t, v["timelines"], v["articles_read"], v["seconds"],
-                   v["articles_per_second"]] for t, v in report["topics"].items()]
+    topic_rows = [[t, v["timelines"], v["articles_read"], f"{v['seconds']:.1f}",
+                   f"{v['articles_per_second'] or 0:.1f}"] for t, v in report["topics"].items()]
     errors = [r for r in report["timelines"] if r.get("error")]
+    g = report.get("git") or {}
+    code = f"commit {g.get('commit')}" + (" plus uncommitted changes in src/" if g.get("src_modified") else "")
     parts = [
-        f"Measured {report['date']} with `{report['command']}` "
+        f"Measured {report['date']} on {code} with `{report['command']}` "
         f"({sysname}; {report['total_seconds']:.0f} s wall in total, "
         f"{report['articles_per_second']:.1f} articles/s through `build_timeline`, "
         f"peak memory {report['peak_memory_mb']:.0f} MB).",
@@ -243,7 +262,8 @@ def doc_markdown(report: dict[str, Any]) -> str:
         "",
         markdown_table(COLUMNS, rows),
         "",
-        "Per topic (all its gold timelines; articles read = sum over its timelines):",
+        "Per topic (all its gold timelines; articles read = sum over its timelines; seconds = "
+        "building and scoring):",
         "",
         markdown_table(["topic", "timelines", "articles read", "seconds", "articles/s"], topic_rows),
     ]
@@ -357,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.date.today().isoformat(),
         "command": " ".join([".venv/bin/python", "benchmarks/t17.py", *map(shlex.quote, argv_used)]),
         "machine": machine_info(),
+        "git": git_state(),
         "jobs": args.jobs,
         "topics": per_topic,
         "timelines": results,
