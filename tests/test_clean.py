@@ -354,6 +354,15 @@ def test_title_suffixes_removed(headline, title):
     assert out.text == BODY_1
 
 
+def test_dateline_below_a_long_menu_reaches_header_lines():
+    menu = "\n".join(f"Section {i}" for i in range(30))
+    out = clean_text(f"{menu}\nDam repairs begin\nPublished: 4 March 2021\n\n{BODY_1}")
+    assert len(out.header_lines) == 15
+    assert out.header_lines[:3] == ["Section 0", "Section 1", "Section 2"]
+    assert out.header_lines[-2:] == ["Dam repairs begin", "Published: 4 March 2021"]
+    assert out.title == "Dam repairs begin" and out.text == BODY_1
+
+
 def test_no_title_when_body_starts_at_once():
     out = clean_text(BODY_1 + "\n\n" + BODY_2)
     assert out.title is None
