@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline import clean as clean_stage
-from dateline import dating, dedup, select, summarize, temporal
+from dateline import dating, dedup, focus, select, summarize, temporal
 from dateline.model import Config, Document, ManifestRow, RawInput, Sentence, Timeline
 from dateline.progress import Reporter
 from dateline.sentences import split_sentences
@@ -269,6 +269,16 @@ def assemble_timeline(
             d.reason = f"near-duplicate of {dups[d.id]}"
     kept = [d for d in used if d.status == "used"]
     timings["dedup"] = time.perf_counter() - t
+
+    keywords = focus.keywords_for(cfg)
+    kept, off_topic = focus.split_on_topic(kept, keywords)
+    if off_topic and kept:
+        for d in off_topic:
+            d.status = "skipped"
+            d.reason = "off-topic: mentions none of the keywords " + ", ".join(keywords)
+    elif off_topic:  # nothing matches: the keywords are wrong, not the articles
+        warn("no article mentions any of the keywords " + ", ".join(keywords) + "; ignoring them")
+        kept = off_topic
 
     if not kept:
         raise NoUsableInput(_nothing_usable_reason(rows, docs))

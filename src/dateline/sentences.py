@@ -79,9 +79,9 @@ _LEAD_IN_ANCHORS = [
                r"Associated Press|AP|Staff Writer|Wire Staff)(?:\s+Wire\s+Staff)?\s+(?=[A-Z])"),
     re.compile(r"^\((?:Updated:?\s*)?[^()]{0,80}\d{1,2}:\d\d[^()]{0,80}\):?\s*"),
 ]
-_COMMENT_STAMP = re.compile(
-    r"^(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d\d-\d\d) at "
-    r"\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*\|"
+_COMMENT_STAMP = re.compile(  # "March 8, 2011 at 6:18 pm |", "24th June 2011 - 20:55 My heart..."
+    r"^(?:[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4}|"
+    r"\d{4}-\d\d-\d\d)(?: at| -|,)? \d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:\||[A-Z])"
 )
 
 

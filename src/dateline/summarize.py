@@ -17,11 +17,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dateline import focus
 from dateline.model import Citation, Config, Document, Sentence, TimelineEntry
 from dateline.select import DateCandidate, DateKey, conflicts
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 _NON_LETTER = re.compile(r"[\W\d_]+")
+# a photo caption: ends with the place and full date of the picture ("... in Damascus June 7,
+# 2011.") or carries a picture credit
+_CAPTION = re.compile(
+    r"(?:,?\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2},\s+\d{4}\.?\s*$)|\b(?:REUTERS|AFP|AP Photo|Getty Images)\s*/\s*[A-Z]"
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,8 @@ def usable(text: str) -> bool:
     if text.rstrip().endswith("?"):
         return False
     if text[:1].islower():
+        return False
+    if _CAPTION.search(text):
         return False
     letters = len(_NON_LETTER.sub("", text))
     return letters >= 0.6 * len(text.replace(" ", ""))
@@ -102,9 +111,8 @@ def summarize(
     except ValueError:  # every candidate is stop words only
         return []
     row_of = {id(c): i for i, c in enumerate(all_cands)}
-    keywords = [k.lower() for k in config.keywords]
-    if config.query and not keywords:
-        keywords = [w.lower() for w in _WORD.findall(config.query) if len(w) > 2]
+    keywords = focus.keywords_for(config)
+    kw_pat = focus.keyword_pattern(keywords)
     by_id = {d.id: d for d in docs}
     chosen_rows: list[int] = []
     entries: list[TimelineEntry] = []
@@ -118,9 +126,10 @@ def summarize(
         pool = pools.get(cand.key, [])
         if not pool or conflicts(cand, chosen):
             continue
-        if keywords:
-            on_topic = [c for c in pool if any(k in c.sent.text.lower() for k in keywords)]
-            pool = on_topic or pool
+        if kw_pat is not None:
+            pool = [c for c in pool if kw_pat.search(c.sent.text)]
+            if not pool:
+                continue
         rows = [row_of[id(c)] for c in pool]
         sub = matrix[rows]
         centroid = np.asarray(sub.mean(axis=0)).ravel()
