@@ -329,6 +329,20 @@ def test_enumerated_c_item_is_not_a_caption():
     assert line in clean_text(BODY_1 + "\n" + line).text
 
 
+def test_reader_comments_dropped_from_first_marker_on():
+    body = [BODY_1, BODY_2, "A third sentence of the article follows here.", "The end of the article."]
+    comments = [
+        "Great piece! January 27, 2011 at 7:59 pm | Report abuse | I don't agree at all.",
+        "SINCE 1979 THEY HAVE BEEN WRONG ABOUT EVERYTHING!",
+        "Why does nobody talk about this?",
+    ]
+    out = clean_text("\n".join(body + comments))
+    assert out.text == "\n".join(body)
+    # a marker before the article has begun does not swallow the article
+    early = clean_text("Posted by: desk | Report abuse\n" + "\n".join(body))
+    assert early.text == "\n".join(body)
+
+
 def test_title_is_headline_with_date_removed():
     text = "Accessibility links\n\nBreaking News\n\nDam Cracks Found in Millbrook - 2021-03-04\n\n" + BODY_1
     out = clean_text(text)

@@ -395,8 +395,8 @@ _FUNCTION_END = re.compile(
     re.I,
 )
 
-CHROME, CREDIT, DATELINE, SHORT, PROSE, LONG, HEADQ = (
-    "chrome", "credit", "dateline", "short", "prose", "long", "headq",
+CHROME, CREDIT, DATELINE, SHORT, PROSE, LONG, HEADQ, COMMENT = (
+    "chrome", "credit", "dateline", "short", "prose", "long", "headq", "comment",
 )
 
 
@@ -564,7 +564,7 @@ def _classify(text: str) -> tuple[str, bool, int]:
     if n <= 40 and (not tokset.isdisjoint(_SEARCH_TOKENS) or "@" in core) and _CHROME_SEARCH.search(core):
         return CHROME, False, n
     if "report abuse" in low or "posted by:" in low or "recommend this post" in low:
-        return CHROME, False, n  # reader comments
+        return COMMENT, False, n  # reader comments start (or go on) here
     if ("/" in core or "www" in low or n <= 6) and _url_only(core):
         return CHROME, False, n
     if not terminal and _is_nav(low, toks):
@@ -735,6 +735,12 @@ def _apply_context(lines: list[_Line]) -> None:
                 related = False
             else:
                 ln.kind = CHROME
+    # reader comments: everything from the first comment marker ("| Report abuse", "Posted by:")
+    # on, once the article has begun
+    first = next((i for i, ln in enumerate(lines) if ln.kind == COMMENT), None)
+    if first is not None and sum(1 for ln in lines[:first] if ln.kind in (PROSE, LONG)) >= 3:
+        for ln in lines[first:]:
+            ln.kind = CHROME
     # a gallery caption right below "Photos: ..." / "1 of 6"
     for i, ln in enumerate(lines[1:], 1):
         prev = lines[i - 1]
