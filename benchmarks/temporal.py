@@ -65,9 +65,17 @@ HEIDELTIME = {
     "strict_f1": 0.818,
     "relaxed_f1": 0.907,
     "value_f1": 0.776,
-    "speed": "about 1-2 s per news article when run one document at a time "
-             "(JVM start-up and TreeTagger per call)",
+    "speed": "about 1-2 s per news article run one document at a time (issue 10); "
+             "7-8 s per document reported via its CLI with the Stanford POS tagger "
+             "(github.com/HeidelTime/heideltime/issues/77)",
 }
+
+
+# The first held-out batch ("heldout") as first scored, before the general fixes it prompted
+# (bare "the weekend", holidays, "N consecutive months", "as recently as", tense fallbacks).
+# Kept here because later runs no longer show it; "heldout2" has never been tuned on.
+HELDOUT_FIRST_RUN = {"gold": 89, "strict_f1": 0.966, "relaxed_f1": 0.977, "value_accuracy": 0.965,
+                     "value_f1": 0.943}
 
 
 def load_set(path: Path = DATA) -> list[dict[str, Any]]:
@@ -241,13 +249,16 @@ def throughput(articles: list[tuple[str, dt.date | None]], passes: int = 3) -> d
             n_tx += len(temporal.tag(text, dct))
         times.append(time.perf_counter() - t0)
     med = statistics.median(times)
+    best = min(times)
     chars = sum(len(t) for t, _ in articles)
     return {
         "articles": len(articles),
         "seconds_median": round(med, 3),
         "seconds_all": [round(t, 3) for t in times],
-        "docs_per_second": round(len(articles) / med, 1),
-        "ms_per_doc": round(1000 * med / len(articles), 2),
+        # the best pass is the capacity of one core; the median shows the noise of a shared box
+        "docs_per_second": round(len(articles) / best, 1),
+        "docs_per_second_median": round(len(articles) / med, 1),
+        "ms_per_doc": round(1000 * best / len(articles), 2),
         "chars_per_doc": round(chars / len(articles)),
         "timexes_per_doc": round(n_tx / len(articles), 2),
     }
@@ -258,9 +269,13 @@ def throughput(articles: list[tuple[str, dt.date | None]], passes: int = 3) -> d
 # --------------------------------------------------------------------------------------------
 
 
-def _rows(res: dict[str, Any]) -> list[list[Any]]:
+def _rows(res: dict[str, Any], splits: dict[str, dict[str, Any]] | None = None
+          ) -> list[list[Any]]:
     rows = []
-    for name, s in [("all", res["overall"])] + list(res["per_type"].items()):
+    slices = [("all", res["overall"])] + list(res["per_type"].items())
+    for name, r in (splits or {}).items():
+        slices.append((f"{name} part", r["overall"]))
+    for name, s in slices:
         rows.append([name, s["gold"], s["predicted"], s["strict_p"], s["strict_r"],
                      s["strict_f1"], s["relaxed_p"], s["relaxed_r"], s["relaxed_f1"],
                      s["type_accuracy"], s["value_accuracy"], s["value_f1"]])
@@ -271,10 +286,13 @@ COLUMNS = ["slice", "gold", "pred", "strict P", "strict R", "strict F1", "relaxe
            "relaxed R", "relaxed F1", "type acc", "value acc", "value F1"]
 
 
-def doc_section(res: dict[str, Any], speed: dict[str, Any], source: str, machine: str) -> str:
+def doc_section(res: dict[str, Any], splits: dict[str, dict[str, Any]], speed: dict[str, Any],
+                source: str, machine: str) -> str:
     o = res["overall"]
+    h2 = splits["heldout2"]["overall"]
     ref_rows = [
-        ["dateline (this set)", o["strict_f1"], o["relaxed_f1"], o["value_f1"],
+        ["dateline, untouched held-out part of our set", h2["strict_f1"], h2["relaxed_f1"],
+         h2["value_f1"],
          f"{speed['docs_per_second']} articles/s on one core ({speed['ms_per_doc']} ms each)"],
         [HEIDELTIME["system"], HEIDELTIME["strict_f1"], HEIDELTIME["relaxed_f1"],
          HEIDELTIME["value_f1"], HEIDELTIME["speed"]],
@@ -294,12 +312,30 @@ def doc_section(res: dict[str, Any], speed: dict[str, Any], source: str, machine
         "strict = identical offsets, relaxed = overlap; type and value accuracy on relaxed "
         "matches; value F1 = relaxed F1 x value accuracy.",
         "",
-        markdown_table(COLUMNS, _rows(res)),
+        markdown_table(COLUMNS, _rows(res, splits)),
+        "",
+        "How to read it: the set has three parts. The **dev** part "
+        f"({splits['dev']['overall']['gold']} expressions) was written first and the rules were "
+        "developed against it, so its score says little about new text. The **heldout** part "
+        f"({splits['heldout']['overall']['gold']} expressions) was written after that; on its "
+        f"first run it scored strict F1 {HELDOUT_FIRST_RUN['strict_f1']:.3f}, relaxed F1 "
+        f"{HELDOUT_FIRST_RUN['relaxed_f1']:.3f}, value accuracy "
+        f"{HELDOUT_FIRST_RUN['value_accuracy']:.3f}, value F1 "
+        f"{HELDOUT_FIRST_RUN['value_f1']:.3f}, and its misses led to general fixes (bare \"the "
+        "weekend\", holidays, \"six consecutive months\", \"as recently as\", tense from the "
+        "rest of the sentence when a clause has no verb cue). The **heldout2** part "
+        f"({h2['gold']} expressions) was written after all of that and has never been used to "
+        f"change the rules: relaxed F1 {h2['relaxed_f1']:.3f}, value accuracy "
+        f"{h2['value_accuracy']:.3f}, value F1 {h2['value_f1']:.3f} is the honest estimate. "
+        "All parts are small (a few hundred expressions), so a single miss moves a part's score "
+        "by one to two points.",
         "",
         f"Throughput: `temporal.tag` one article per call with its publication date as DCT, "
         f"one core, on {source}: **{speed['docs_per_second']} articles/s** "
         f"({speed['ms_per_doc']} ms per article of {speed['chars_per_doc']} characters on "
-        f"average, {speed['timexes_per_doc']} expressions per article; median of three passes).",
+        f"average, {speed['timexes_per_doc']} expressions per article; best of three passes, "
+        f"median {speed['docs_per_second_median']}/s; the two cores are shared with other "
+        "jobs, so repeated runs vary by about a quarter).",
         "",
         "Next to the published HeidelTime figures (different test sets: ours is small and "
         "written by us, TempEval-3 platinum is 20 TimeBank-style news documents annotated by "
@@ -307,12 +343,15 @@ def doc_section(res: dict[str, Any], speed: dict[str, Any], source: str, machine
         "",
         markdown_table(["system", "strict F1", "relaxed F1", "value F1", "speed"], ref_rows),
         "",
-        "HeidelTime figures: UzZaman et al. 2013, *SemEval-2013 Task 1: TempEval-3* "
-        "(https://aclanthology.org/S13-2001/), task A results for HeidelTime "
-        "(Strötgen, Zell & Gertz 2013, https://aclanthology.org/S13-2003/); HeidelTime's value "
-        "F1 of 77.61 is the figure quoted from that table. Its speed is the cost of one "
-        "standalone run per document (Java start-up plus TreeTagger), the way a pipeline that "
-        "tags article by article calls it.",
+        "HeidelTime figures: TempEval-3 task A (UzZaman et al. 2013, *SemEval-2013 Task 1: "
+        "TempEval-3*, https://aclanthology.org/S13-2001/; the system: Strötgen, Zell & Gertz "
+        "2013, https://aclanthology.org/S13-2003/). The strict and relaxed F1 are the figures "
+        "quoted in issue 10; the value F1 of 77.61 (HeidelTime-t, the best normalising system "
+        "of the task) could be checked here only through a secondary summary of that table "
+        "found with the search tool, not the paper itself. Speed: the cost of one standalone "
+        "run per document (Java start-up, rule loading and the POS tagger every time), the way "
+        "a pipeline that tags article by article calls it; HeidelTime issue #77 reports 7-8 s "
+        "per document through its CLI with the Stanford tagger.",
     ])
 
 
@@ -324,9 +363,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput test")
     args = ap.parse_args(argv)
 
-    res = evaluate(load_set())
+    docs = load_set()
+    res = evaluate(docs)
+    splits = {name: evaluate([d for d in docs if d.get("split", "dev") == name])
+              for name in ("dev", "heldout", "heldout2")}
     print_table("Temporal expressions on benchmarks/data/temporal_set.jsonl (TempEval-3 style)",
-                COLUMNS, _rows(res))
+                COLUMNS, _rows(res, splits))
     neg = res["negatives"]
     print(f"negative documents: {neg['documents']}, false positives on them: "
           f"{neg['false_positives']}; errors: {len(res['errors'])}")
@@ -356,6 +398,8 @@ def main(argv: list[str] | None = None) -> int:
             "set": str(DATA.relative_to(REPO)),
             "overall": o,
             "per_type": res["per_type"],
+            "splits": {k: {"overall": v["overall"], "documents": v["documents"]}
+                       for k, v in splits.items()},
             "negatives": res["negatives"],
             "errors": res["errors"],
             "throughput": {**speed, "source": source},
@@ -365,7 +409,8 @@ def main(argv: list[str] | None = None) -> int:
         },
     })
     if not args.no_doc:
-        update_doc_section(DOC, "temporal", doc_section(res, speed, source, machine_line(machine)))
+        update_doc_section(DOC, "temporal", doc_section(res, splits, speed, source,
+                                                        machine_line(machine)))
     print(f"wrote {RESULTS.relative_to(REPO)}" + ("" if args.no_doc else f" and {DOC.name}"))
     return 0
 

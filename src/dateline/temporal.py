@@ -155,12 +155,12 @@ _COMMA = r"\s*,?\s*"
 _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
               "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
               "seventy|eighty|ninety")
-_NUM = (rf"(?P<num>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUM = (rf"\b(?P<num>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
         rf"[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|a\s+couple\s+of|a\s+couple|"
         rf"(?:a|one)\s+hundred|a\s+dozen|a\s+few|(?:{_NUM_WORDS})\b|an?\b|several|few|many)")
-_UNIT = (r"(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|hours?|"
+_UNIT = (r"\b(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|hours?|"
          r"minutes?|quarters?)")
-_APPROX = (r"(?:(?P<approx>about|around|some|roughly|approximately|nearly|almost|just\s+under|"
+_APPROX = (r"(?:\b(?P<approx>about|around|some|roughly|approximately|nearly|almost|just\s+under|"
            r"just\s+over|less\s+than|fewer\s+than|more\s+than|over|under|at\s+least|"
            r"no\s+less\s+than|no\s+more\s+than|at\s+most|up\s+to)\s+)?")
 _PART = r"(?P<part>morning|afternoon|evening|night)"
@@ -255,15 +255,26 @@ RULES: list[Rule] = [
     _rule("rel_unit", r"(?:(?P<modw>early|earlier|late|later|mid|the\s+(?:end|beginning|start|"
           r"middle)\s+of|end\s+of|beginning\s+of)[\s-]+(?:in\s+)?)?(?P<which>(?:the\s+)?(?:last|"
           r"past|previous|next|coming|following)|this(?:\s+past|\s+coming)?|current|the\s+current"
-          r"|the\s+same|the)\s+(?P<unit>week|weekend|month|year|decade|century)\b"
-          r"(?!\s+(?:old|olds|ago)\b)(?!-)", {"week", "weekend", "month", "year", "decade",
-                                             "century"}, I, reach=(52, 24)),
+          r"|the\s+same|the)\s+(?P<unit>week|weekend|fortnight|month|year|decade|century)\b"
+          r"(?!\s+(?:old|olds|ago)\b)(?!-)", {"week", "weekend", "fortnight", "month", "year",
+                                             "decade", "century"}, I, reach=(52, 24)),
     _rule("rel_month", r"(?:(?P<modw>early|mid|late)[\s-]+)?(?P<which>[Ll]ast|[Nn]ext|[Tt]his|"
           r"[Pp]ast|[Pp]revious|[Cc]oming)\s+" + _MON_ALONE, _MONTH_T, reach=(24, 8)),
     _rule("month_alone", r"(?:(?P<cue>\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|of|"
           r"[Dd]uring|[Bb]efore|[Aa]fter|[Ee]arly|[Mm]id|[Ll]ate|[Tt]hrough|[Tt]hroughout|and|or|"
           r"to|[Bb]etween|for|[Tt]he\s+(?:end|beginning|start|middle)\s+of|[Ee]nd\s+of)[\s-]+))"
           + _MON_ALONE + r"(?!\s*,?\s*\d)(?!\s+(?:on\s+Washington|Madness)\b)", _MONTH_T, reach=(32, 32)),
+    _rule("holiday", r"\b(?P<h>Christmas\s+(?:Eve|Day)|Christmas|New\s+Year['’]?s\s+(?:Eve|Day)|"
+          r"Valentine['’]?s\s+Day|Halloween|Boxing\s+Day|Bastille\s+Day|St\.?\s+Patrick['’]?s\s+"
+          r"Day|Armistice\s+Day|Veterans\s+Day|Remembrance\s+Day|Easter(?:\s+(?:Sunday|Monday|"
+          r"Day))?|Good\s+Friday|Palm\s+Sunday|Ash\s+Wednesday|Pentecost|Thanksgiving(?:\s+Day)?|"
+          r"Labor\s+Day|Memorial\s+Day)\b(?:\s*,?\s+(?P<year>1\d{3}|20\d\d)(?!\d))?"
+          r"(?!\s+(?i:agreement|islands?|rising|accords?|offensive|uprising|parade|trees?|cards?|"
+          r"bowl|carols?|markets?|party|parties|rebellion|shopping|lights|decorations|presents|"
+          r"gifts|songs?|dinner|lunch|spirit|message|album|special)\b)",
+          {"christmas", "year", "valentine", "halloween", "boxing", "bastille", "patrick",
+           "armistice", "veterans", "remembrance", "easter", "friday", "sunday", "wednesday",
+           "pentecost", "thanksgiving", "labor", "memorial"}, reach=(16, 48)),
     _rule("rel_weekday", r"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Ee]arlier|"
           r"[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:on\s+)?(?P<wd>" + _WEEKDAY + r")(?:\s+" + _PART + r")?",
           _WEEKDAY_T, reach=(16, 24)),
@@ -299,8 +310,10 @@ RULES: list[Rule] = [
           _UNIT_T | {"every", "each", "once", "twice", "thrice", "times", "annually", "yearly",
                      "daily", "weekly", "monthly", "nightly", "hourly", "fortnightly",
                      "biannually", "quarterly"}, I, reach=(40, 48)),
-    _rule("duration", _APPROX + r"(?:(?P<the>the\s+(?:past|last|next|first|coming|previous|"
-          r"following|final|better\s+part\s+of\s+the))\s+)?" + _NUM + r"[\s-]+" + _UNIT
+    _rule("duration", _APPROX + r"(?:\b(?P<the>the\s+(?:past|last|next|first|coming|previous|"
+          r"following|final|better\s+part\s+of\s+the))\s+)?" + _NUM + r"[\s-]+"
+          r"(?:(?:consecutive|straight|successive|full|more|additional|extra|further|whole|"
+          r"entire|long|short)\s+)?" + _UNIT
           + r"(?:[\s-]+long)?\b(?!\s+(?:ago|old|earlier|later|from\s+now|hence|back)\b)(?!-old)"
           r"(?![\s-]+olds?\b)", _UNIT_T | {"quarter", "quarters"}, I, reach=(64, 20)),
     _rule("duration_bare", r"\b(?P<cue>for|within|in|over|after|during|lasting|took|take|"
@@ -342,7 +355,7 @@ _FUTURE_CUE = re.compile(
     r"since|last|yesterday)\b))|"
     r"expects?|upcoming|next|forthcoming|begins|starts|opens|closes|ends|expires|resumes|"
     r"arrives|departs|takes\s+effect|comes\s+into\s+force|kicks\s+off|gets\s+under\s*way|"
-    r"'ll)\b",
+    r"tomorrow|tonight|'ll)\b",
     re.I,
 )
 _PAST_CUE = re.compile(
@@ -350,7 +363,8 @@ _PAST_CUE = re.compile(
     r"saw|became|fell|rose|fled|struck|sank|sent|spent|found|brought|bought|caught|fought|"
     r"thought|built|broke|chose|drove|ran|wrote|spoke|stood|sat|led|paid|shot|kept|knew|grew|"
     r"threw|flew|drew|wore|stole|swore|tore|hung|rang|sang|sought|taught|sold|heard|felt|"
-    r"meant|hit|quit|beat|been|gone|done|seen|taken|given|known|shown|begun|\w{2,}ed)\b",
+    r"meant|hit|quit|beat|been|gone|done|seen|taken|given|known|shown|begun|yesterday|"
+    r"\w{2,}ed)\b",
     re.I,
 )
 _NOT_PAST = frozenset({"need", "speed", "indeed", "red", "bed", "seed", "feed", "hundred",
@@ -358,8 +372,9 @@ _NOT_PAST = frozenset({"need", "speed", "indeed", "red", "bed", "seed", "feed", 
                        "supposed", "limited", "detailed", "advanced", "beloved", "naked",
                        "sacred", "wicked", "proceed", "exceed", "succeed", "breed", "greed",
                        "shed", "embed", "weed", "creed", "freed", "says", "say"})
-_FUTURE_AUX = re.compile(r"\b(?:will|would|'ll|shall|wo\s*n't|won't|to)\s+(?:\w+\s+){0,3}$",
-                         re.I)
+_FUTURE_AUX = re.compile(r"(?:\b(?:will|would|'ll|shall|wo\s*n't|won't)\s+(?:\w+\s+){0,3}|"
+                         r"\b(?:could|may|might|can|must|should)\s+(?:not\s+)?be\s+|"
+                         r"\bto\s+(?:be|have\s+been)\s+(?:\w+\s+)?)$", re.I)
 _PAST_AUX = re.compile(r"\b(?:was|were|had|has|have|did)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -414,7 +429,28 @@ def tense(text: str, start: int, end: int) -> int:
     if right:
         best = min(right, key=lambda c: (c[0], -c[2]))
         return best[2]
+    # no cue in the clause: the nearest one in the sentence ("... go to the polls tomorrow;
+    # Maine Democrats vote on Sunday")
+    slo, shi = _sentence(text, start, end)
+    if (slo, shi) != (lo, hi):
+        cues = [c for c in _cues(text, slo, shi) if c[2] != 0 and (c[1] <= lo or c[0] >= hi)]
+        if cues:
+            best = min(cues, key=lambda c: (start - c[1]) if c[1] <= start else (c[0] - end))
+            return best[2]
     return -1
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'`(])|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 400)
+    last = None
+    for m in _SENTENCE_BREAK.finditer(text, lo, start):
+        last = m
+    lo = last.end() if last else lo
+    m = _SENTENCE_BREAK.search(text, end, min(len(text), end + 400))
+    return lo, (m.start() if m else min(len(text), end + 400))
 
 
 # --------------------------------------------------------------------------------------------
@@ -862,6 +898,8 @@ def _h_ago(m: re.Match[str], c: _Ctx) -> Result | None:
         mod = _LATER_MODS.get(mod, mod)
     if raw_num is None and not m["unit"].lower().endswith("s"):
         return None  # "day ago"
+    if m["unit"][:1].isupper() and not m["unit"].isupper():
+        return None  # "One Year Later": a title
     if isinstance(n, float):
         return None
     if unit == "fortnight":
@@ -914,6 +952,19 @@ def _h_rel_unit(m: re.Match[str], c: _Ctx) -> Result | None:
     mod = None if modw in ("earlier", "later") else _mod(modw) or _mod("the " + modw)
     has_the = which.startswith("the ")
     base = which[4:] if has_the else which
+    if unit == "fortnight":
+        return ("DURATION", "P2W", None, None) if base in ("past", "last", "next", "coming") \
+            else None
+    if which == "the" and unit == "weekend" and not modw:
+        # "over the weekend": the nearest weekend before or after the DCT, by tense
+        direction = tense(c.text, m.start(), m.end())
+        rel = Relative("week", 0 if direction < 0 else 1)
+        if c.dct is None:
+            return "DATE", "XXXX-WXX-WE", None, rel
+        sat = _weekday_date(c.dct, 5, direction, False)
+        if direction < 0 and c.dct.weekday() == 6:
+            sat = c.dct - dt.timedelta(days=1)
+        return "DATE", _week_value(sat) + "-WE", None, rel
     if which == "the":
         if not modw:
             return None  # "the week", "the year": no date of their own
@@ -992,6 +1043,83 @@ def _h_month_alone(m: re.Match[str], c: _Ctx) -> Result | None:
     if c.dct is None:
         return "DATE", f"XXXX-{month:02d}", mod, rel
     return "DATE", _month_value(_year_for_month(c.dct, month, direction, False), month), mod, rel
+
+
+_FIXED_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14),
+    "halloween": (10, 31), "boxing day": (12, 26), "bastille day": (7, 14),
+    "st patricks day": (3, 17), "armistice day": (11, 11), "veterans day": (11, 11),
+    "remembrance day": (11, 11),
+}
+_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
+                   "good friday": -2, "palm sunday": -7, "ash wednesday": -46, "pentecost": 49}
+
+
+def _easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> dt.date:
+    """The n-th (1-based; -1 = last) weekday ``wd`` of a month."""
+    if n > 0:
+        first = dt.date(y, month, 1)
+        return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    nxt = dt.date(y + (month == 12), month % 12 + 1, 1)
+    last = nxt - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _holiday_date(name: str, y: int) -> dt.date | None:
+    if not _ok_year(y):
+        return None
+    if name in _FIXED_HOLIDAYS:
+        return _day(y, *_FIXED_HOLIDAYS[name])
+    if name in _EASTER_OFFSETS:
+        return _easter(y) + dt.timedelta(days=_EASTER_OFFSETS[name])
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(y, 11, 3, 4)
+    if name == "labor day":
+        return _nth_weekday(y, 9, 0, 1)
+    if name == "memorial day":
+        return _nth_weekday(y, 5, 0, -1)
+    return None
+
+
+def _h_holiday(m: re.Match[str], c: _Ctx) -> Result | None:
+    name = re.sub(r"\s+", " ", re.sub(r"['’.]", "", m["h"].lower()))
+    if m["year"]:
+        d = _holiday_date(name, int(m["year"]))
+        return ("DATE", d.isoformat(), None, None) if d else None
+    direction = tense(c.text, m.start(), m.end())
+    fixed = _FIXED_HOLIDAYS.get(name)
+    rel = Relative("monthday", direction, month=fixed[0], day=fixed[1]) if fixed else \
+        Relative("year", 0)
+    if c.dct is None:
+        return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX", None, rel
+    best: tuple[int, dt.date] | None = None
+    for y in (c.dct.year - 1, c.dct.year, c.dct.year + 1):
+        d = _holiday_date(name, y)
+        if d is None:
+            continue
+        delta = (d - c.dct).days
+        if (direction < 0 and delta > 45) or (direction > 0 and delta < -45):
+            continue
+        if best is None or abs(delta) < best[0]:
+            best = (abs(delta), d)
+    if best is None:
+        return None
+    return "DATE", best[1].isoformat(), None, rel
 
 
 def _h_weekday(m: re.Match[str], c: _Ctx) -> Result | None:
@@ -1223,6 +1351,8 @@ def _h_ref(m: re.Match[str], c: _Ctx) -> Result | None:
         return None
     if w == "so far":
         return None
+    if w == "recently" and re.search(r"\bas\s+$", c.text[max(0, m.start() - 4):m.start()]):
+        return None  # "as recently as Monday": the date is Monday
     if "past" in w or w == "recently" or w.startswith("recent "):
         if "past" in w and re.match(r"\s+(?:few|several|two|three|four|five|\d)",
                                     c.text[m.end():m.end() + 10]):
@@ -1240,7 +1370,8 @@ HANDLERS: dict[str, Handler] = {
     "half": _h_half, "season_year": _h_season_year, "season": _h_season, "decade": _h_decade,
     "decade_short": _h_decade_short, "century": _h_century, "year": _h_year,
     "year_range": _h_year_range, "ago": _h_ago, "rel_unit": _h_rel_unit,
-    "rel_month": _h_rel_month, "month_alone": _h_month_alone, "rel_weekday": _h_weekday,
+    "rel_month": _h_rel_month, "month_alone": _h_month_alone, "holiday": _h_holiday,
+    "rel_weekday": _h_weekday,
     "weekday": _h_weekday, "deictic": _h_deictic, "anaphoric": _h_anaphoric, "time": _h_time,
     "set": _h_set, "duration": _h_duration, "duration_bare": _h_duration_bare, "ref": _h_ref,
 }
