@@ -462,3 +462,58 @@ def test_deterministic():
 def test_empty_and_dateless_text():
     assert tag("", None) == []
     assert tag("No dates here at all, just words and 42 numbers.", MON) == []
+
+
+# --------------------------------------------------------------------------------------------
+# holidays, weekends, titles and other corners
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,dct,expr,value", [
+    ("Stores were packed on Christmas Eve.", D(2009, 1, 5), "Christmas Eve", "2008-12-24"),
+    ("The ceasefire should hold until Christmas.", D(2010, 11, 20), "Christmas", "2010-12-25"),
+    ("Parliament breaks for Easter.", D(2011, 4, 1), "Easter", "2011-04-24"),
+    ("They met on Good Friday.", D(2008, 3, 25), "Good Friday", "2008-03-21"),
+    ("Sales rose on Thanksgiving Day 2008.", None, "Thanksgiving Day 2008", "2008-11-27"),
+    ("Fireworks lit the sky on New Year's Eve.", D(2010, 1, 2), "New Year's Eve", "2009-12-31"),
+])
+def test_holidays(text, dct, expr, value):
+    tx = one(text, dct, expr)
+    assert (tx.type, tx.value) == ("DATE", value)
+
+
+def test_holiday_names_that_are_not_dates():
+    dct = D(2010, 6, 1)
+    assert tag("The Good Friday Agreement and Christmas Island.", dct) == []
+    assert tag("Middle Eastern and Pentecostal groups met.", dct) == []
+
+
+def test_bare_weekend_by_tense():
+    assert one("Talks collapsed over the weekend.", D(2015, 6, 29)).value == "2015-W26-WE"
+    assert one("Talks will resume over the weekend.", D(2015, 6, 24)).value == "2015-W26-WE"
+    assert one("Computers worked over the weekend.", D(2000, 1, 3)).value == "1999-W52-WE"
+
+
+def test_titles_and_fractions_are_not_expressions():
+    dct = D(2010, 8, 4)
+    assert tag("Stars joined the Hope for Haiti Now telethon.", dct) == []
+    assert tag("About three-quarters of the oil has gone.", dct) == []
+    assert tag("Massive Spill Washes Ashore One Year Later", dct) == []
+
+
+def test_more_durations_and_reference_idioms():
+    dct = D(2013, 5, 15)
+    assert one("The index rose for six consecutive months.", dct).value == "P6M"
+    assert one("Cases doubled in the past fortnight.", dct).value == "P2W"
+    assert values("She led the polls as recently as Monday.", dct) == [
+        ("Monday", "DATE", "2013-05-13")]
+    assert one("Prices rose in recent years.", dct).value == "PAST_REF"
+
+
+def test_tense_from_the_rest_of_the_sentence():
+    # no verb cue in the clause of "Sunday": the future of the first clause decides
+    got = values("Voters go to the polls tomorrow; Maine Democrats vote on Sunday.", D(2008, 2, 8))
+    assert got == [("tomorrow", "DATE", "2008-02-09"), ("Sunday", "DATE", "2008-02-10")]
+    # a participle after "to" is not a future ("to repeal a law passed in March")
+    assert one("Voters decide whether to repeal a law passed in March.", D(2011, 11, 8)
+               ).value == "2011-03"

@@ -14,6 +14,8 @@ the TimeML / TempEval-3 conventions:
   ``earlier Tuesday``, ``last December`` -> ``2001-12``, ``next week`` -> ``2002-W34``,
   ``this year``, ``15 months ago`` -> ``2001-05``, ``August 18`` (year from the DCT and tense),
   ``last quarter``, ``next spring``;
+* holidays: ``Christmas Eve``, ``Easter``, ``Good Friday``, ``Thanksgiving`` (year from the DCT
+  and tense, like "August 18");
 * anaphoric dates resolved against the previous date of the same text: ``the next day``,
   ``two days later``;
 * times: ``tomorrow morning`` -> ``2007-03-07TMO``, ``tonight``, ``at 10 a.m.``,
@@ -1291,6 +1293,10 @@ def _h_duration(m: re.Match[str], c: _Ctx) -> Result | None:
         return None
     if _unit(unit_word) == "quarter" and n == 1 and not m["the"]:
         return None
+    if _unit(unit_word) == "quarter" and (
+            "-" in c.text[m.end("num"):m.start("unit")] or
+            re.match(r"\s+of\b", c.text[m.end():m.end() + 4])):
+        return None  # "three-quarters of the oil": a fraction
     if re.match(r"\s+(?:of\s+)?(?:that|this|the)\s", c.text[m.end():m.end() + 10]) and \
             raw.lower() in ("a", "an", "one"):
         return None
@@ -1347,6 +1353,11 @@ def _h_ref(m: re.Match[str], c: _Ctx) -> Result | None:
     w = re.sub(r"\s+", " ", m["word"].lower())
     if w == "now" and re.match(r"\s*(?:that\b|-)", c.text[m.end():m.end() + 8]):
         return None  # "now that ...", "now-defunct"
+    if m["word"][:1].isupper() and re.search(r"[A-Z][\w'’]*\s+$",
+                                             c.text[max(0, m.start() - 20):m.start()]) and \
+            not re.search(r"(?:^|[.!?:;\"“”`'\n]\s*)[A-Z][\w'’]*\s+$",
+                          c.text[max(0, m.start() - 20):m.start()]):
+        return None  # "Hope for Haiti Now", "Apocalypse Now": a title
     if w in ("the moment",) and not re.search(r"\bat\s+$", c.text[max(0, m.start() - 4):m.start()]):
         return None
     if w == "so far":
