@@ -447,6 +447,9 @@ def test_mentions_keep_granularity_day_month_year_only():
     for m in mentions(text, MON):
         assert text[m.start:m.end] == m.text
     assert to_mention(Timex(0, 5, "x", "DURATION", "P2Y")) is None
+    # a bare clock time only implies its day: not a date mention; a named day with a time is
+    assert mentions("The polls open at 7 a.m. local time.", MON) == []
+    assert [m.value for m in mentions("The ferry left Sunday at 3 p.m.", MON)] == ["2002-08-18"]
     assert to_mention(Timex(0, 5, "x", "DATE", "XXXX-12")) is None
 
 

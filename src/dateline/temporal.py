@@ -1646,12 +1646,18 @@ def tag(text: str, dct: dt.date | None = None) -> list[Timex]:
 
 
 _VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T[\w:]+)?")
+_CLOCK_WORDS = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|shortly|"
+                          r"before|after|at|[ap]\.?\s?m|am|pm|noon|midnight|midday|gmt|utc|est|edt|"
+                          r"et|cet|bst|pst|pdt|cdt|cst|local|time|hours|hrs|h|o'clock)\b", re.I)
 
 
 def to_mention(tx: Timex) -> TimeMention | None:
-    """The calendar period of a DATE (or dated TIME) timex: a day, a month or a year; else None."""
+    """The calendar period of a DATE timex, or of a TIME that names its day ("tomorrow
+    morning", "Sunday at 3 p.m."): a day, a month or a year; else None."""
     if tx.type not in ("DATE", "TIME"):
         return None
+    if tx.type == "TIME" and not re.search(r"[A-Za-z]{3,}", _CLOCK_WORDS.sub(" ", tx.text)):
+        return None  # a bare clock time ("at 10 a.m."): its day is only implied
     m = _VALUE.fullmatch(tx.value)
     if not m:
         return None
