@@ -222,7 +222,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.start and args.end and args.start > args.end:
         raise UsageError(f"--from {args.start} is after --to {args.end}")
     _check_outdir(args.out)
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
     warnings: list[str] = []
 
     def on_warning(msg: str) -> None:

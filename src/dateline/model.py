@@ -33,6 +33,7 @@ class Config:
     max_bytes: int = 50_000_000  # larger inputs are skipped with a reason
     dedup_threshold: float = 0.8  # MinHash Jaccard above which two articles are duplicates
     formats: tuple[str, ...] = ("json", "md", "txt", "html")
+    ranker: str = "heuristic"  # date ranking: "heuristic" or "learned" (shipped model)
 
 
 @dataclass(frozen=True)

@@ -226,21 +226,17 @@ def collect(
     return docs, rows
 
 
-def assemble_timeline(
-    docs: list[Document],
-    rows: list[ManifestRow],
+def prepare_documents(
+    docs: Sequence[Document],
     cfg: Config,
     *,
     warn: Callable[[str], None] = lambda _m: None,
-    paths: Sequence[str] = (),
-) -> Timeline:
-    """The corpus-level stages: date inference, dedup, date selection, summaries, manifest.
-
-    ``docs`` are processed documents (from :func:`process_document`, or read back from a store);
-    ``rows`` are manifest rows of inputs that could not be read.  Documents are modified in place
-    (inferred dates, duplicate status).
-    """
-    timings: dict[str, float] = {}
+    timings: dict[str, float] | None = None,
+) -> list[Document]:
+    """Corpus-level preparation: infer missing publication dates, mark near-duplicates, set
+    off-topic articles aside.  Returns the documents the timeline is built from (modifies the
+    documents' dates and statuses in place)."""
+    timings = {} if timings is None else timings
     # corpus stages see the documents in a canonical order: input order does not matter
     docs = sorted(docs, key=lambda d: d.id)
     used = [d for d in docs if d.status == "used"]
@@ -280,11 +276,37 @@ def assemble_timeline(
         warn("no article mentions any of the keywords " + ", ".join(keywords) + "; ignoring them")
         kept = off_topic
 
+    return kept
+
+
+def assemble_timeline(
+    docs: list[Document],
+    rows: list[ManifestRow],
+    cfg: Config,
+    *,
+    warn: Callable[[str], None] = lambda _m: None,
+    paths: Sequence[str] = (),
+    ranker: Callable[[list[Any]], list[float]] | None = None,
+) -> Timeline:
+    """The corpus-level stages: date inference, dedup, date selection, summaries, manifest.
+
+    ``docs`` are processed documents (from :func:`process_document`, or read back from a store);
+    ``rows`` are manifest rows of inputs that could not be read.  Documents are modified in place
+    (inferred dates, duplicate status).
+    """
+    timings: dict[str, float] = {}
+    docs = sorted(docs, key=lambda d: d.id)
+    kept = prepare_documents(docs, cfg, warn=warn, timings=timings)
+
     if not kept:
         raise NoUsableInput(_nothing_usable_reason(rows, docs))
 
     t = time.perf_counter()
-    ranked = select.rank_dates(kept, cfg)
+    if ranker is None and cfg.ranker == "learned":
+        from dateline.ranker import default_ranker
+
+        ranker = default_ranker()
+    ranked = select.rank_dates(kept, cfg, ranker=ranker)
     limit = select.date_limit(cfg, len(kept), len(ranked))
     timings["select"] = time.perf_counter() - t
     t = time.perf_counter()

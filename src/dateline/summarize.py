@@ -39,6 +39,8 @@ class SummaryWeights:
     redundancy: float = 0.5  # cosine above which a sentence repeats one already chosen
     lead_sentences: int = 5  # leads of articles published that day taken as candidates
     lead_days_back: int = 1  # leads also stand for this many days before publication
+    later: float = 0.8  # boost of sentences that name the day in a later article
+    long_words: int = 1000  # sentences longer than this many words are scored down
 
 
 def usable(text: str) -> bool:
@@ -142,6 +144,11 @@ def summarize(
             kw = min(3, sum(1 for k in keywords if k in low)) if keywords else 0
             s = float(sims[i])
             s *= 1 + weights.explicit * c.explicit + weights.lead * (c.sent.index == 0)
+            if c.explicit and c.doc.published and c.doc.published > cand.date + dt.timedelta(days=1):
+                s *= 1 + weights.later  # a look back at the day: what it is remembered for
+            n_words = len(_WORD.findall(c.sent.text))
+            if n_words > weights.long_words:
+                s *= weights.long_words / n_words
             s *= 1 + weights.keyword * kw
             scored.append((s, c.doc.published or cand.date, c.doc.id, c.sent.index, i))
         scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
