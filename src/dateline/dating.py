@@ -50,7 +50,8 @@ _FULL_DATE_PATTERNS = [
     re.compile(r"\b" + _WEEKDAY + _MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
 ]
 _HEADER_CUES = re.compile(
-    r"\b(last updated|updated|published|posted|first published|date|created|released|issued)\b", re.I
+    r"\b(last updated|updated|published|posted|first published|last modified|modified|date|created|"
+    r"released|issued)\b", re.I
 )
 _FILENAME_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_/.](?P<m>[01]\d)[-_/.](?P<d>[0-3]\d)(?!\d)"),
@@ -131,7 +132,8 @@ def date_from_header(lines: Sequence[str], title: str | None = None) -> tuple[dt
         rest = line
         for pat in _FULL_DATE_PATTERNS:
             rest = pat.sub("", rest)
-        rest = re.sub(r"\b\d{1,2}:\d{2}\b|\bGMT\b|\bUTC\b|\b[AP]M\b|[\s,|:\-\u2013\u2014]+", " ", rest, flags=re.I).strip()
+        rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b|\b(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET)\b|"
+                      r"\b[AP]\.?M\.?|\bon\b|[\s,|:\-\u2013\u2014]+", " ", rest, flags=re.I).strip()
         is_dateline = (
             not rest
             or _HEADER_CUES.search(line) is not None
