@@ -29,7 +29,7 @@ def keywords_for(cfg: Config) -> list[str]:
         return sorted({k.strip().lower() for k in cfg.keywords if k.strip()})
     if cfg.query:
         return sorted({w.lower() for w in _WORD.findall(cfg.query)
-                       if len(w) > 2 and w.lower() not in _QUERY_STOP})
+                       if len(w) > 1 and w.lower() not in _QUERY_STOP})
     return []
 
 

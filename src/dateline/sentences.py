@@ -77,7 +77,9 @@ _LEAD_IN_ANCHORS = [
     re.compile(r"^Photograph:\s*(?:\S+\s){0,4}?\S*\\?/[A-Za-z]+\s+"),
     re.compile(r"^By\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:and\s+)?[A-Z][\w.'-]*){0,5},?\s+(?:CNN|BBC News|Reuters|"
                r"Associated Press|AP|Staff Writer|Wire Staff)(?:\s+Wire\s+Staff)?\s+(?=[A-Z])"),
-    re.compile(r"^\((?:Updated:?\s*)?[^()]{0,80}\d{1,2}:\d\d[^()]{0,80}\):?\s*"),
+    re.compile(r"^(?:--\s*)?\((?:Updated?:?\s*)?[^()]{0,80}\d{1,2}:\d\d[^()]{0,80}"
+               r"(?:\([^()]{0,40}\)[^()]{0,40})?\):?\s*"),
+    re.compile(r"\|\s*By\s+(?:the\s+)?[A-Z][^|]{0,60}?\b(?:Staff|CNN|Reuters|Correspondent|Writer)\s+(?=[A-Z])"),
 ]
 _COMMENT_STAMP = re.compile(  # "March 8, 2011 at 6:18 pm |", "24th June 2011 - 20:55 My heart..."
     r"^(?:[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4}|"
