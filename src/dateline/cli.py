@@ -20,6 +20,8 @@ EPILOG = """examples:
   dateline build articles.jsonl --from 2002-01-01 --to 2008-12-31 --max-dates 15 -o out
   dateline tag story.txt --dct 2007-03-07
   dateline eval out/timeline.json gold.txt
+  dateline ingest crawl/ --store news.db && dateline search --store news.db "abduction"
+  dateline build --store news.db --query "abduction issue" --from 2002 --to 2008 -o out
 """
 
 
@@ -108,7 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
         ".jsonl.gz, .warc/.warc.gz, or - for JSON lines on stdin), clean and date them, and write "
         "the timeline plus a manifest of every input (documents.jsonl) into OUTDIR.",
     )
-    b.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders ('-' = stdin)")
+    b.add_argument("paths", nargs="*", metavar="PATH",
+                   help="article files or folders ('-' = stdin); none with --store")
+    b.add_argument("--store", metavar="DB",
+                   help="build from the articles in this store (see 'dateline ingest') instead of "
+                   "files: those matching --query/--keywords, or all")
     b.add_argument("-o", "--out", default="dateline-output", metavar="OUTDIR",
                    help="output folder (default: %(default)s)")
     b.add_argument("--title", help="timeline title (default: from the folder name or the articles)")
@@ -129,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="skip input files larger than this (default: 50M)")
     b.add_argument("--open", action="store_true", help="open the HTML report in a browser when done")
     _common(b)
+    _store_parsers(sub)
 
     t = sub.add_parser(
         "tag",
@@ -188,6 +195,40 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _store_parsers(sub: argparse._SubParsersAction) -> None:
+    i = sub.add_parser(
+        "ingest",
+        help="process articles once into a store (SQLite), incrementally",
+        description="Read articles (as for 'build'), run the per-document stages on the new and "
+        "changed ones and keep the results in a store file; unchanged inputs (same content "
+        "hash) are not processed again. Safe to interrupt: run it again to finish.",
+    )
+    i.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders ('-' = stdin)")
+    i.add_argument("--store", default="dateline.db", metavar="DB", help="store file (default: %(default)s)")
+    i.add_argument("-j", "--jobs", type=_nonneg_int, default=0, metavar="N",
+                   help="local worker processes (default: 0 = one per core)")
+    i.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="process on this Dask cluster (default: $DATELINE_SCHEDULER, else local)")
+    i.add_argument("--max-bytes", type=_size, default=None, metavar="SIZE",
+                   help="skip input files larger than this (default: 50M)")
+    _common(i)
+
+    s = sub.add_parser(
+        "search",
+        help="full-text search of the articles in a store",
+        description="List the stored articles matching QUERY (words; a trailing * matches a "
+        "prefix), best first (BM25), with date, id, title and a snippet.",
+    )
+    s.add_argument("query", metavar="QUERY", help="words to look for (all of them)")
+    s.add_argument("--store", default="dateline.db", metavar="DB", help="store file (default: %(default)s)")
+    s.add_argument("--from", dest="start", type=_date, metavar="DATE", help="published on or after")
+    s.add_argument("--to", dest="end", type=_date, metavar="DATE", help="published on or before")
+    s.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="results (default: %(default)s)")
+    s.add_argument("--sentences", action="store_true", help="list matching sentences, not articles")
+    s.add_argument("--json", action="store_true", help="one JSON object per result")
+    _common(s)
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bars, warnings or summary")
     p.add_argument("-v", "--verbose", action="store_true", help="per-stage timings and more detail")
@@ -216,6 +257,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from dateline.pipeline import NoUsableInput, build_timeline
     from dateline.progress import Reporter
 
+    if not args.paths and not args.store:
+        raise UsageError("give the input PATHs (files or folders), or --store DB")
     for path in args.paths:
         if path != "-" and not os.path.lexists(path):
             raise UsageError(f"input path {path!r} does not exist")
@@ -235,7 +278,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         cfg_kwargs["max_bytes"] = args.max_bytes
     reporter = Reporter(enabled=not args.quiet)
     try:
-        tl = build_timeline(
+        tl = (_store_builder(args) if args.store else build_timeline)(
             args.paths,
             title=args.title,
             max_dates=args.max_dates,
@@ -267,6 +310,34 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.open and "html" in written:
         _open_in_browser(written["html"])
     return 0
+
+
+def _store_builder(args: argparse.Namespace):
+    """``build --store``: a stand-in for ``build_timeline`` that reads the store."""
+    from dateline.storecli import StoreUsageError, store_build_timeline
+
+    def build(paths, **kwargs):
+        if paths:
+            raise UsageError("give either input PATHs or --store, not both "
+                             "(add them to the store with 'dateline ingest')")
+        try:
+            return store_build_timeline(args.store, **kwargs)
+        except StoreUsageError as exc:
+            raise UsageError(str(exc)) from None
+
+    return build
+
+
+def _store_command(name: str):
+    def run(args: argparse.Namespace) -> int:
+        from dateline import storecli
+
+        try:
+            return getattr(storecli, name)(args)
+        except storecli.StoreUsageError as exc:
+            raise UsageError(str(exc)) from None
+
+    return run
 
 
 def _open_in_browser(path: str) -> bool:
@@ -306,7 +377,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return cli_eval(args)
 
 
-COMMANDS = {"build": cmd_build, "tag": cmd_tag, "eval": cmd_eval, "open": cmd_open}
+COMMANDS = {"build": cmd_build, "tag": cmd_tag, "eval": cmd_eval, "open": cmd_open,
+            "ingest": _store_command("run_ingest"), "search": _store_command("run_search")}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
