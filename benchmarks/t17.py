@@ -12,9 +12,17 @@ Ifrim, ACL 2020, ``experiments/evaluate.py``):
 * the topic's ``query``/``keywords`` from topics.json are passed as a user would type them.
   Nothing else from the gold reaches dateline.
 
-The articles are written as files (``<source>/<YYYY-MM-DD>/<file>.txt``, the raw PTB-tokenized
-text unchanged) into a temporary folder per timeline, and ``dateline.build_timeline`` reads that
-folder, so the real ingest, cleaning and dating code runs.  Each prediction is scored against its
+The articles of a topic are written as files (``<source>/<YYYY-MM-DD>/<file>.txt``, the raw
+PTB-tokenized text unchanged) into a temporary folder, so the real ingest, cleaning and dating
+code runs.  ``build_timeline`` is ``process_inputs`` (the per-document stages) followed by
+``assemble_timeline`` (the corpus stages); the per-document results do not depend on any
+timeline option, so each topic is processed once and every gold timeline of the topic is
+assembled from the documents of its window (a fresh copy each time).
+
+``--ranker learned`` scores the learned date ranker, retrained leave-one-topic-out (the model
+for a topic never saw it).  ``--set summary.NAME=VALUE`` / ``--set dates.NAME=VALUE`` change one
+weight of ``SummaryWeights`` / ``DateWeights``; ``--ablations`` runs the default and a fixed
+list of variants and writes the ablation table to docs/benchmarks.md.  Each prediction is scored against its
 gold timeline with ``dateline.evaluate`` (tilse reimpl ROUGE, align+ m:1 = AR1/AR2) and the
 results are macro-averaged as news-tls does (mean P and mean R over timelines, F1 from those).
 
@@ -24,12 +32,15 @@ least 6 tokens) of that day's articles, K per date.  The lead baseline is also r
 alongside dateline so that every report has its sanity floor.
 
     .venv/bin/python benchmarks/t17.py [--topics h1n1,egypt] [--jobs 2] [--baseline lead]
+                                       [--ranker learned] [--set summary.later=0] [--ablations]
                                        [--out benchmarks/results/t17.json] [--no-doc]
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -148,25 +159,88 @@ def git_state() -> dict[str, Any]:
             "src_modified": bool(git("status", "--porcelain", "--", "src"))}
 
 
-def run_dateline(folder: Path, setup: dict[str, Any], topic_info: dict[str, Any], jobs: int):
-    from dateline import build_timeline
+def process_topic(articles: list[dict[str, Any]], jobs: int) -> list[Any]:
+    """The per-document stages of dateline over the topic's raw article files."""
+    from dateline.model import Config
+    from dateline.pipeline import process_inputs
 
-    tl = build_timeline(
-        [str(folder)],
-        title=f"T17 {folder.name}",
-        max_dates=setup["L"],
-        sentences_per_date=setup["K"],
-        start=setup["start"],
-        end=setup["end"],
-        query=topic_info.get("query"),
-        keywords=tuple(topic_info.get("keywords", ())),
-        jobs=jobs,
-    )
+    with tempfile.TemporaryDirectory(prefix="t17-") as tmp:
+        folder = Path(tmp) / "articles"
+        write_files(articles, folder)
+        docs, _rows, _paths = process_inputs([str(folder)], Config(), jobs=jobs)
+    return docs
+
+
+def timeline_config(setup: dict[str, Any], topic_info: dict[str, Any]):
+    from dateline.model import Config
+
+    return Config(max_dates=setup["L"], sentences_per_date=setup["K"], start=setup["start"],
+                  end=setup["end"], query=topic_info.get("query"),
+                  keywords=tuple(topic_info.get("keywords", ())))
+
+
+def window_docs(docs: list[Any], setup: dict[str, Any]) -> list[Any]:
+    return [copy.deepcopy(d) for d in docs if d.published and setup["start"] <= d.published <= setup["end"]]
+
+
+def run_dateline(docs: list[Any], setup: dict[str, Any], topic_info: dict[str, Any],
+                 variant: dict[str, Any], ranker=None):
+    from dateline.pipeline import assemble_timeline
+
+    tl = assemble_timeline(window_docs(docs, setup), [], timeline_config(setup, topic_info),
+                           ranker=ranker, date_weights=variant.get("dates"),
+                           summary_weights=variant.get("summary"))
     pred: dict[dt.date, list[str]] = {}
     for e in tl.entries:
         pred.setdefault(e.date, []).extend(c.text for c in e.summary)
     return pred, {"stats": tl.stats, "timings": tl.timings,
                   "granularities": dict(Counter(e.granularity for e in tl.entries))}
+
+
+def ranker_rows(docs: list[Any], setup: dict[str, Any], topic_info: dict[str, Any],
+                gold: dict[dt.date, list[str]], variant: dict[str, Any]):
+    """Features and labels (day in the gold timeline) of every candidate day of one timeline."""
+    from dateline import select
+    from dateline.pipeline import prepare_documents
+    from dateline.ranker import feature_rows
+
+    cfg = timeline_config(setup, topic_info)
+    kept = prepare_documents(window_docs(docs, setup), cfg)
+    cands = select.collect_candidates(kept, cfg)
+    select.score_candidates(cands, variant.get("dates") or select.DateWeights())
+    days = [c for c in cands.values() if c.granularity == "day"]
+    return feature_rows(days), [int(c.date in gold) for c in days]
+
+
+def parse_variant(settings: list[str]) -> dict[str, Any]:
+    """``summary.NAME=VALUE`` / ``dates.NAME=VALUE`` -> weights objects."""
+    from dateline.select import DateWeights
+    from dateline.summarize import SummaryWeights
+
+    kinds = {"summary": SummaryWeights(), "dates": DateWeights()}
+    changed: dict[str, dict[str, Any]] = {"summary": {}, "dates": {}}
+    for item in settings:
+        key, _, value = item.partition("=")
+        kind, _, name = key.partition(".")
+        if kind not in kinds or not hasattr(kinds[kind], name) or not value:
+            raise SystemExit(f"t17: bad --set {item!r} (use summary.NAME=VALUE or dates.NAME=VALUE)")
+        current = getattr(kinds[kind], name)
+        changed[kind][name] = type(current)(value) if not isinstance(current, str) else value
+    return {k: dataclasses.replace(kinds[k], **v) for k, v in changed.items() if v}
+
+
+ABLATIONS: list[tuple[str, list[str], str | None]] = [
+    ("default", [], None),
+    ("learned date ranker (LOTO)", [], "learned"),
+    ("no later look-back boost", ["summary.later=0"], None),
+    ("leads: 2 per article, same day only", ["summary.lead_sentences=2", "summary.lead_days_back=0"], None),
+    ("no explicit-date boost", ["summary.explicit=0"], None),
+    ("no keyword boost", ["summary.keyword=0"], None),
+    ("CentroidOpt selection", ["summary.method=opt"], None),
+    ("collection IDF", ["summary.idf=corpus"], None),
+    ("dates: no later-article signal", ["dates.later_docs=0"], None),
+    ("dates: no publication/burst signal", ["dates.published=0", "dates.burst=0"], None),
+]
 
 
 def _lead_sentences(text: str) -> list[str]:
@@ -235,14 +309,18 @@ def doc_markdown(report: dict[str, Any]) -> str:
     parts = [
         f"Measured {report['date']} on {code} with `{report['command']}` "
         f"({sysname}; {report['total_seconds']:.0f} s wall in total, "
-        f"{report['articles_per_second']:.1f} articles/s through `build_timeline`, "
+        f"dateline itself {report['build_seconds']:.0f} s ({report['process_seconds']:.0f} s per-document "
+        f"stages at {report['articles_per_second']:.1f} articles/s, the rest corpus stages for 19 "
+        "timelines), "
         f"peak memory {report['peak_memory_mb']:.0f} MB).",
         "",
         f"Machine: {machine_line(report['machine'])}.",
         "",
         "Setup (news-tls protocol): per gold timeline, articles published outside its first..last "
         "date dropped; L = gold dates, K = round(mean sentences per gold date); the topic's "
-        "`query`/`keywords` from topics.json; raw article files through `build_timeline`. "
+        "`query`/`keywords` from topics.json; raw article files through dateline's per-document "
+        "stages once per topic (`process_inputs`), then the corpus stages per timeline "
+        "(`assemble_timeline`): together exactly what `build_timeline` does. "
         "Scores: `dateline.evaluate` (tilse 0.2.1, `rouge_computation=\"reimpl\"`, both sides "
         "PTB-tokenized); AR = align+ m:1; macro-average = mean P and mean R over the 19 "
         "timelines, F1 from those (news-tls `get_average_results`).",
@@ -273,6 +351,24 @@ def doc_markdown(report: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def ablation_markdown(report: dict[str, Any]) -> str:
+    base = report["ablations"][0]["macro_headline"]
+    rows = []
+    for a in report["ablations"]:
+        h = a["macro_headline"]
+        rows.append([a["variant"], h["AR1-F"], h["AR2-F"], h["Date-F1"],
+                     f"{h['AR1-F'] - base['AR1-F']:+.4f}", f"{h['AR2-F'] - base['AR2-F']:+.4f}",
+                     f"{h['Date-F1'] - base['Date-F1']:+.4f}", a["corpus_stage_seconds"]])
+    return "\n".join([
+        f"Measured {report['date']} with `{report['command']}` (same processed documents for every "
+        "variant; each row changes one thing from the default; T17 macro-average over 19 timelines, "
+        "tilse reimpl).",
+        "",
+        markdown_table(["variant", "AR1-F", "AR2-F", "Date-F1", "ΔAR1", "ΔAR2", "ΔDate-F1",
+                        "corpus stages (s)"], rows),
+    ])
+
+
 # --------------------------------------------------------------------------- main
 
 def main(argv: list[str] | None = None) -> int:
@@ -285,6 +381,12 @@ def main(argv: list[str] | None = None) -> int:
                     "t17_lead.json with --baseline lead)")
     ap.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
     ap.add_argument("--keep", metavar="DIR", help="also write each predicted timeline (tilse text) here")
+    ap.add_argument("--ranker", choices=["learned"], help="date ranker: the learned one, retrained "
+                    "leave-one-topic-out (default: the heuristic ranker dateline uses by default)")
+    ap.add_argument("--set", action="append", default=[], metavar="KIND.NAME=VALUE",
+                    help="change one weight: summary.NAME=VALUE or dates.NAME=VALUE (repeatable)")
+    ap.add_argument("--ablations", action="store_true",
+                    help="also run the fixed list of variants and write the ablation table")
     args = ap.parse_args(argv)
     if not T17.is_dir():
         print("../shared/data/t17 not found; nothing to measure", file=sys.stderr)
@@ -303,38 +405,76 @@ def main(argv: list[str] | None = None) -> int:
     from dateline import __version__
 
     t_all = time.perf_counter()
-    results: list[dict[str, Any]] = []
-    lead_results: list[dict[str, Any]] = []
+    variants = ABLATIONS if args.ablations else [("default" if not (args.set or args.ranker) else
+                                                  " ".join(args.set + ([f"ranker={args.ranker}"] if args.ranker else [])),
+                                                  args.set, args.ranker)]
+    # ---- 1. per-document stages, once per topic (articles of the union of its gold windows)
+    processed: dict[str, list[Any]] = {}
+    golds_of: dict[str, list[tuple[str, dict[dt.date, list[str]]]]] = {}
+    arts_of: dict[str, list[dict[str, Any]]] = {}
     per_topic: dict[str, dict[str, Any]] = {}
-    build_seconds = 0.0
+    process_seconds = 0.0
     articles_built = 0
-    keep = Path(args.keep) if args.keep else None
     for topic in topics:
-        t_topic = time.perf_counter()
         articles = load_articles(topic)
-        golds = load_gold(topic)
-        n_read = 0
-        for name, gold in golds:
-            setup = setup_for(gold)
-            arts = in_window(articles, setup["start"], setup["end"])
-            rec: dict[str, Any] = {
-                "topic": topic, "timeline": name, "articles": len(arts), "L": setup["L"],
-                "K": setup["K"], "start": setup["start"].isoformat(), "end": setup["end"].isoformat(),
-            }
-            t0 = time.perf_counter()
-            lead_pred = run_lead(arts, setup)
-            if not args.baseline and not args.no_lead:
-                lr = evaluate(lead_pred, [(name, gold)])
-                lead_results.append(lr)
-            if args.baseline:
-                pred = lead_pred
-            else:
-                with tempfile.TemporaryDirectory(prefix=f"t17-{topic}-") as tmp:
-                    folder = Path(tmp) / topic
-                    write_files(arts, folder)
+        golds = golds_of[topic] = load_gold(topic)
+        setups = [setup_for(g) for _n, g in golds]
+        needed = [a for a in articles
+                  if any(st["start"] <= dt.date.fromisoformat(a["published"]) <= st["end"] for st in setups)]
+        arts_of[topic] = needed
+        tp = time.perf_counter()
+        if not args.baseline:
+            processed[topic] = process_topic(needed, args.jobs)
+            articles_built += len(needed)
+        secs = time.perf_counter() - tp
+        process_seconds += secs
+        per_topic[topic] = {"timelines": len(golds), "articles": len(articles), "articles_read": len(needed),
+                            "process_seconds": round(secs, 1),
+                            "articles_per_second": round(len(needed) / secs, 1) if secs and not args.baseline else None}
+        print(f"{topic}: {len(needed)} articles processed in {secs:.1f}s", flush=True)
+
+    # ---- 2. corpus stages per gold timeline, for each variant
+    all_variant_results: list[tuple[str, list[dict[str, Any]], float]] = []
+    lead_results: list[dict[str, Any]] = []
+    keep = Path(args.keep) if args.keep else None
+    for vi, (vname, vset, vranker) in enumerate(variants):
+        variant = parse_variant(vset)
+        rows_of: dict[tuple[str, str], tuple[list, list]] = {}
+        if vranker == "learned" and not args.baseline:
+            for topic in topics:
+                for name, gold in golds_of[topic]:
+                    rows_of[(topic, name)] = ranker_rows(processed[topic], setup_for(gold), info.get(topic, {}),
+                                                         gold, variant)
+        results: list[dict[str, Any]] = []
+        assemble_seconds = 0.0
+        for topic in topics:
+            t_topic = time.perf_counter()
+            for name, gold in golds_of[topic]:
+                setup = setup_for(gold)
+                rec: dict[str, Any] = {
+                    "topic": topic, "timeline": name, "articles": len(in_window(arts_of[topic], setup["start"], setup["end"])),
+                    "L": setup["L"], "K": setup["K"], "start": setup["start"].isoformat(),
+                    "end": setup["end"].isoformat(),
+                }
+                t0 = time.perf_counter()
+                if vi == 0 and (args.baseline or not args.no_lead):
+                    lead_pred = run_lead(in_window(arts_of[topic], setup["start"], setup["end"]), setup)
+                    if args.baseline:
+                        pred = lead_pred
+                    else:
+                        lead_results.append(evaluate(lead_pred, [(name, gold)]))
+                if not args.baseline:
+                    ranker = None
+                    if vranker == "learned":
+                        from dateline.ranker import train
+
+                        train_rows = [r for (t, _n), (rs, _ls) in rows_of.items() if t != topic for r in rs]
+                        train_labels = [lab for (t, _n), (_rs, ls) in rows_of.items() if t != topic for lab in ls]
+                        ranker = train(train_rows, train_labels,
+                                       trained_on=sorted({t for (t, _n) in rows_of if t != topic}))
                     tb = time.perf_counter()
                     try:
-                        pred, extra = run_dateline(folder, setup, info.get(topic, {}), args.jobs)
+                        pred, extra = run_dateline(processed[topic], setup, info.get(topic, {}), variant, ranker)
                         rec.update(extra)
                     except Exception as exc:  # report, score as empty, go on
                         tb_text = traceback.format_exc()
@@ -342,32 +482,33 @@ def main(argv: list[str] | None = None) -> int:
                         rec["error"] = f"{type(exc).__name__}: {exc}"
                         rec["traceback"] = tb_text
                         pred = {}
-                    secs = time.perf_counter() - tb
-                    rec["build_seconds"] = round(secs, 2)
-                    build_seconds += secs
-                    articles_built += len(arts)
-                    n_read += len(arts)
-            if keep:
-                from dateline.render.tilse import SEPARATOR
+                    rec["build_seconds"] = round(time.perf_counter() - tb, 2)
+                    assemble_seconds += time.perf_counter() - tb
+                if keep and vi == 0:
+                    from dateline.render.tilse import SEPARATOR
 
-                p = keep / topic / (name.replace("/", "__") + ".txt")
-                p.parent.mkdir(parents=True, exist_ok=True)
-                blocks = [d.isoformat() + "\n" + "\n".join(s) for d, s in sorted(pred.items())]
-                p.write_text(("\n" + SEPARATOR + "\n").join(blocks) + "\n", encoding="utf-8")
-            scores = evaluate(pred, [(name, gold)])
-            rec.update(scores)
-            rec["headline"] = headline(scores)
-            rec["seconds"] = round(time.perf_counter() - t0, 2)
-            results.append(rec)
-            h = rec["headline"]
-            print(f"{topic:6s} {name:45s} arts={len(arts):5d} L={setup['L']:3d} K={setup['K']} "
-                  f"AR1={h['AR1-F']:.3f} AR2={h['AR2-F']:.3f} DateF1={h['Date-F1']:.3f} "
-                  f"{rec['seconds']:.1f}s" + (" ERROR" if rec.get("error") else ""), flush=True)
-        secs = time.perf_counter() - t_topic
-        per_topic[topic] = {"timelines": len(golds), "articles": len(articles), "articles_read": n_read,
-                            "seconds": round(secs, 1),
-                            "articles_per_second": round(n_read / secs, 1) if n_read else None}
-
+                    p = keep / topic / (name.replace("/", "__") + ".txt")
+                    p.parent.mkdir(parents=True, exist_ok=True)
+                    blocks = [d.isoformat() + "\n" + "\n".join(s) for d, s in sorted(pred.items())]
+                    p.write_text(("\n" + SEPARATOR + "\n").join(blocks) + "\n", encoding="utf-8")
+                scores = evaluate(pred, [(name, gold)])
+                rec.update(scores)
+                rec["headline"] = headline(scores)
+                rec["seconds"] = round(time.perf_counter() - t0, 2)
+                results.append(rec)
+                h = rec["headline"]
+                if vi == 0:
+                    print(f"{topic:6s} {name:45s} arts={rec['articles']:5d} L={setup['L']:3d} K={setup['K']} "
+                          f"AR1={h['AR1-F']:.3f} AR2={h['AR2-F']:.3f} DateF1={h['Date-F1']:.3f} "
+                          f"{rec['seconds']:.1f}s" + (" ERROR" if rec.get("error") else ""), flush=True)
+            if vi == 0:
+                per_topic[topic]["seconds"] = round(time.perf_counter() - t_topic + per_topic[topic]["process_seconds"], 1)
+        all_variant_results.append((vname, results, assemble_seconds))
+        h = headline(macro_average(results))
+        print(f"variant {vname!r}: AR1={h['AR1-F']:.4f} AR2={h['AR2-F']:.4f} DateF1={h['Date-F1']:.4f} "
+              f"(corpus stages {assemble_seconds:.1f}s)", flush=True)
+    results = all_variant_results[0][1]
+    build_seconds = process_seconds + all_variant_results[0][2]
     total = time.perf_counter() - t_all
     avg = macro_average(results)
     argv_used = sys.argv[1:] if argv is None else argv
@@ -386,8 +527,12 @@ def main(argv: list[str] | None = None) -> int:
         "references": REFERENCES,
         "total_seconds": round(total, 1),
         "build_seconds": round(build_seconds, 1),
+        "process_seconds": round(process_seconds, 1),
+        "variant": variants[0][0],
+        "ablations": [{"variant": n, "macro_headline": headline(macro_average(r)),
+                       "corpus_stage_seconds": round(sec, 1)} for n, r, sec in all_variant_results],
         "articles_built": articles_built,
-        "articles_per_second": round(articles_built / build_seconds, 1) if build_seconds else 0.0,
+        "articles_per_second": round(articles_built / process_seconds, 1) if process_seconds else 0.0,
         "peak_memory_mb": peak_memory_mb(),
         "protocol": "news-tls: articles in [first, last gold date]; L = gold dates; K = "
                     "round(mean gold sentences per date); macro-average of P and R over timelines",
@@ -410,11 +555,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {os.path.relpath(out_path, Path.cwd())}")
     if args.no_doc:
         pass
-    elif args.baseline or set(topics) != set(all_topics):
-        print("docs/benchmarks.md not updated (only a full dateline run on all topics updates it)")
+    elif args.baseline or set(topics) != set(all_topics) or args.set or args.ranker:
+        print("docs/benchmarks.md not updated (only a full default dateline run on all topics updates it)")
     else:
         update_doc_section(DOC, "t17", doc_markdown(report))
         print(f"updated {os.path.relpath(DOC, Path.cwd())} (t17 section)")
+        if args.ablations:
+            update_doc_section(DOC, "ablation", ablation_markdown(report))
+            print(f"updated {os.path.relpath(DOC, Path.cwd())} (ablation section)")
     return 0
 
 

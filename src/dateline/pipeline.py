@@ -287,6 +287,8 @@ def assemble_timeline(
     warn: Callable[[str], None] = lambda _m: None,
     paths: Sequence[str] = (),
     ranker: Callable[[list[Any]], list[float]] | None = None,
+    date_weights: select.DateWeights | None = None,
+    summary_weights: summarize.SummaryWeights | None = None,
 ) -> Timeline:
     """The corpus-level stages: date inference, dedup, date selection, summaries, manifest.
 
@@ -306,11 +308,11 @@ def assemble_timeline(
         from dateline.ranker import default_ranker
 
         ranker = default_ranker()
-    ranked = select.rank_dates(kept, cfg, ranker=ranker)
+    ranked = select.rank_dates(kept, cfg, date_weights or select.DateWeights(), ranker=ranker)
     limit = select.date_limit(cfg, len(kept), len(ranked))
     timings["select"] = time.perf_counter() - t
     t = time.perf_counter()
-    entries = summarize.summarize(kept, ranked, cfg, limit)
+    entries = summarize.summarize(kept, ranked, cfg, limit, summary_weights or summarize.SummaryWeights())
     timings["summarize"] = time.perf_counter() - t
 
     manifest = sorted(rows + [ManifestRow.from_document(d) for d in docs], key=lambda r: (r.path, r.id))

@@ -41,6 +41,8 @@ class SummaryWeights:
     lead_days_back: int = 1  # leads also stand for this many days before publication
     later: float = 0.8  # boost of sentences that name the day in a later article
     long_words: int = 1000  # sentences longer than this many words are scored down
+    idf: str = "candidates"  # term weights from the candidate sentences or the whole "corpus"
+    method: str = "centroid"  # rank by similarity to the centroid, or greedy CentroidOpt ("opt")
 
 
 def usable(text: str) -> bool:
@@ -109,7 +111,13 @@ def summarize(
     texts = [c.sent.text for c in all_cands]
     vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32)
     try:
-        matrix = vec.fit_transform(texts)
+        if weights.idf == "corpus":  # term weights from the whole collection
+            corpus = [s.text for d in docs for s in d.sentences]
+            step = max(1, len(corpus) // 60000)
+            vec.fit(corpus[::step])
+            matrix = vec.transform(texts)
+        else:
+            matrix = vec.fit_transform(texts)
     except ValueError:  # every candidate is stop words only
         return []
     row_of = {id(c): i for i, c in enumerate(all_cands)}
@@ -154,7 +162,11 @@ def summarize(
         scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
         picked: list[_Cand] = []
         seen_text: set[str] = set()
-        for _s, _pub, _doc, _idx, i in scored:
+        order = [t[4] for t in scored]
+        if weights.method == "opt" and norm:
+            boost = {t[4]: (t[0] / float(sims[t[4]]) if sims[t[4]] > 0 else 0.0) for t in scored}
+            order = _centroid_opt(sub, centroid / norm, boost, [t[4] for t in scored], 4 * k_per)
+        for i in order:
             if len(picked) >= k_per:
                 break
             r = rows[i]
@@ -184,6 +196,32 @@ def summarize(
         )
     entries.sort(key=lambda e: (e.date, e.granularity != "day"))
     return entries
+
+
+def _centroid_opt(sub, centroid: np.ndarray, boost: dict[int, float], order: list[int],
+                  n: int) -> list[int]:
+    """Greedy CentroidOpt (news-tls): repeatedly add the sentence that brings the sum of the
+    chosen sentences' vectors closest to the centroid (times its boosts).  Returns up to ``n``
+    candidates in choice order (the caller still applies the redundancy filter)."""
+    top = order[:50]
+    dense = {i: row for i, row in zip(top, sub[top].toarray(), strict=True)}
+    total = np.zeros_like(centroid)
+    out: list[int] = []
+    left = list(top)
+    while left and len(out) < n:
+        best, best_val = None, -1.0
+        for i in left:
+            v = total + dense[i]
+            nv = float(np.linalg.norm(v))
+            val = (float(v @ centroid) / nv if nv else 0.0) * boost.get(i, 1.0)
+            if val > best_val + 1e-12:
+                best, best_val = i, val
+        if best is None:
+            break
+        out.append(best)
+        total = total + dense[best]
+        left.remove(best)
+    return out + [i for i in order if i not in set(out)]
 
 
 def _low_confidence(cand: DateCandidate, by_id: dict[str, Document]) -> bool:
