@@ -211,6 +211,9 @@ def _store_parsers(sub: argparse._SubParsersAction) -> None:
                    help="process on this Dask cluster (default: $DATELINE_SCHEDULER, else local)")
     i.add_argument("--max-bytes", type=_size, default=None, metavar="SIZE",
                    help="skip input files larger than this (default: 50M)")
+    i.add_argument("--batch", type=_positive_int, default=200, metavar="N",
+                   help="documents per transaction (default: %(default)s); an interrupted "
+                   "ingest loses at most the open batch, which the next run redoes")
     _common(i)
 
     s = sub.add_parser(

@@ -331,10 +331,10 @@ def fts_query(text: str, *, any_term: bool = False, prefix: bool = False) -> str
 
 @dataclass
 class IngestStats:
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    failed: int = 0  # inputs that could not be read (manifest rows), new or changed
+    new: int = 0  # readable documents not in the store before
+    changed: int = 0  # readable documents whose content (or the pipeline) changed
+    unchanged: int = 0  # readable documents already in the store as they are
+    failed: int = 0  # inputs that could not be read (a manifest row: failed or skipped)
     unusable: int = 0  # processed this run, but skipped/failed (no article text, cleaner error)
     seconds: float = 0.0
     documents: int = 0  # documents in the store afterwards
@@ -567,8 +567,12 @@ class Store:
                 key = source_key(item.path)
                 chash = content_hash(item, version)
                 old = self._lookup(key)
+                if isinstance(item, ManifestRow):
+                    stats.failed += 1
+                    warn(f"{item.path}: {item.status}: {item.reason}")
                 if old is not None and old[1] == chash:
-                    stats.unchanged += 1
+                    if isinstance(item, RawInput):
+                        stats.unchanged += 1
                     rep.advance("ingest")
                     continue
                 doc_id = old[0] if old is not None else self._allocate_id(item.id, key, taken)
@@ -601,14 +605,11 @@ class Store:
                     tx_start = time.perf_counter()
                 self.put(result, meta.key, meta.hash)
                 in_tx += 1
-                if meta.changed:
-                    stats.changed += 1
-                else:
-                    stats.new += 1
-                if isinstance(result, ManifestRow):
-                    stats.failed += 1
-                    warn(f"{result.path}: {result.status}: {result.reason}")
-                else:
+                if isinstance(result, Document):
+                    if meta.changed:
+                        stats.changed += 1
+                    else:
+                        stats.new += 1
                     stats.processed += 1
                     if result.status != "used":
                         stats.unusable += 1

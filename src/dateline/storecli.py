@@ -59,7 +59,8 @@ def run_ingest(args: argparse.Namespace) -> int:
                              f"{store.migrated_from} to {store.schema_version}\n")
         try:
             stats = store.ingest(args.paths, cfg, jobs=jobs, scheduler=scheduler,
-                                 reporter=reporter, warn=_warner(args.quiet, args.verbose))
+                                 batch_docs=getattr(args, "batch", 200), reporter=reporter,
+                                 warn=_warner(args.quiet, args.verbose))
         except DaskUnavailable as exc:
             raise StoreUsageError(str(exc)) from None
     finally:
