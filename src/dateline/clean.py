@@ -1046,6 +1046,33 @@ def _fallback_paragraphs(tree) -> str:
     return "\n\n".join(paras)
 
 
+_NOT_TEXT = re.compile(r"<(script|style|noscript|template|textarea)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_P_OPEN = re.compile(r"<p\b[^>]*>", re.I)
+_P_END = re.compile(r"</?(?:p|div|section|article|body|main|td|li|h[1-6])\b", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _markup_paragraphs(html: str) -> str:
+    """Paragraph texts read from the markup itself, for pages whose paragraphs the parser lost
+    (libxml2 drops elements nested deeper than 255 levels).  Only called when neither
+    trafilatura nor the parsed tree found any paragraph."""
+    if "<p" not in html and "<P" not in html:
+        return ""
+    try:
+        src = _NOT_TEXT.sub(" ", html)
+        paras: list[str] = []
+        for m in _P_OPEN.finditer(src):
+            rest = src[m.end():m.end() + 20000]
+            end = _P_END.search(rest)
+            txt = html_lib.unescape(_ANY_TAG.sub(" ", rest[:end.start()] if end else rest))
+            txt = " ".join(txt.split())
+            if txt:
+                paras.append(txt)
+        return "\n\n".join(paras)
+    except Exception:
+        return ""
+
+
 def _meta_title(tree) -> str | None:
     if tree is None:
         return None
@@ -1097,7 +1124,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         page_url = get("url") or url
     tree = _parse_tree(html) if html.strip() else None
     if not extracted.strip():
-        extracted = _fallback_paragraphs(tree)
+        extracted = _fallback_paragraphs(tree) or _markup_paragraphs(html)
     if not title:
         title = _meta_title(tree)
     norm = _normalize(extracted)

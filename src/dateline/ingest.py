@@ -14,7 +14,10 @@ symlinks followed without visiting a directory twice) or ``-`` for JSON lines on
 ==============================  =============================================================
 
 Every input gives exactly one item: a ``RawInput``, or a ``ManifestRow`` with status
-``skipped``/``failed`` and a one-line reason.  Nothing raises for bad input.  Ids are unique
+``skipped``/``failed`` and a one-line reason.  Nothing raises for bad input.  With
+``defer=True`` a single-document file gives a :class:`PendingFile` instead (found and checked,
+not read): :func:`load_pending` reads and decodes it later, in a worker process, so the parent
+process only walks folders and splits containers.  Ids are unique
 and stable: the path relative to the folder argument without its final suffix, ``<file id>:<line>``
 for JSONL records without an ``id`` field; a repeated id gets ``~2``, ``~3``.
 """
@@ -22,16 +25,29 @@ for JSONL records without an ``id`` field; a repeated id gets ``~2``, ``~3``.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gzip
 import json
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import IO, Any, TextIO
 
 from dateline.model import Config, ManifestRow, RawInput
+
+
+@dataclass(frozen=True)
+class PendingFile:
+    """A single-document file (text or HTML, maybe gzipped) that is not read yet."""
+
+    id: str
+    path: str
+    ext: str  # lower-cased suffix as split_suffix gives it: ".txt", ".html.gz", ""
+    size: int  # bytes on disk
+    max_bytes: int  # the --max-bytes limit of the run
+
 
 Item = RawInput | ManifestRow
 
@@ -69,9 +85,11 @@ PUBLISHED_FIELDS = ("published", "date", "published_at", "publication_date", "pu
 # --------------------------------------------------------------------------------------------
 
 
-def iter_inputs(paths: Sequence[str], config: Config, stdin: TextIO | None = None) -> Iterator[Item]:
-    """Yield one ``RawInput`` or ``ManifestRow`` per input document, in a deterministic order."""
-    reader = _Reader(config)
+def iter_inputs(paths: Sequence[str], config: Config, stdin: TextIO | None = None, *,
+                defer: bool = False) -> Iterator[Item | PendingFile]:
+    """Yield one ``RawInput`` or ``ManifestRow`` per input document, in a deterministic order
+    (with ``defer``, a ``PendingFile`` for each text or HTML file: see :func:`load_pending`)."""
+    reader = _Reader(config, defer=defer)
     for arg in paths:
         arg = os.fspath(arg)
         if arg == "-":
@@ -79,6 +97,19 @@ def iter_inputs(paths: Sequence[str], config: Config, stdin: TextIO | None = Non
                                                         "<stdin>", "stdin"))
             continue
         yield from reader.unique(reader.argument(arg))
+
+
+def load_pending(pending: PendingFile) -> Item:
+    """Read and decode a file that ``iter_inputs(..., defer=True)`` found: the ``RawInput`` or
+    ``ManifestRow`` that ``iter_inputs`` would have given for it.  Never raises for bad input
+    (a file that vanished or changed since is a ``failed`` row)."""
+    reader = _Reader(Config(max_bytes=pending.max_bytes))
+    try:
+        for item in reader.read_file(pending.path, pending.id, pending.ext):
+            return item
+    except Exception as exc:  # one bad file must not stop the run
+        return ManifestRow(id=pending.id, path=pending.path, status="failed", reason=_reason(exc))
+    return ManifestRow(id=pending.id, path=pending.path, status="failed", reason="cannot read: no content")
 
 
 def record_to_raw(record: dict, label: str, *, default_id: str | None = None) -> RawInput | ManifestRow:
@@ -279,11 +310,21 @@ def _reason(exc: BaseException) -> str:
     return f"cannot read: {type(exc).__name__}: {msg}" if msg else f"cannot read: {type(exc).__name__}"
 
 
+def _link_reason(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
+
+
 class _Reader:
     """Holds the state of one ``iter_inputs`` run: ids given out, directories visited."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, defer: bool = False) -> None:
         self.cfg = config
+        self.defer = defer
         self.ids: dict[str, int] = {}
         self.seen_dirs: set[str] = set()
         self.seen_files: set[str] = set()
@@ -303,7 +344,7 @@ class _Reader:
             self.ids[item.id] = k
             new_id = f"{item.id}~{k}"
             self.ids[new_id] = 1
-            if isinstance(item, RawInput):
+            if isinstance(item, RawInput | PendingFile):
                 yield replace(item, id=new_id)
             else:
                 item.id = new_id
@@ -359,7 +400,7 @@ class _Reader:
 
     def file(self, path: str, doc_id: str) -> Iterator[Item]:
         if os.path.islink(path) and not os.path.exists(path):
-            yield ManifestRow(id=doc_id, path=path, status="failed", reason="broken symbolic link")
+            yield ManifestRow(id=doc_id, path=path, status="failed", reason=_link_reason(path))
             return
         real = os.path.realpath(path)
         if real in self.seen_files:
@@ -391,6 +432,14 @@ class _Reader:
             yield ManifestRow(id=doc_id, path=path, status="skipped",
                               reason=f"larger than {self.cfg.max_bytes} bytes (--max-bytes)")
             return
+        if self.defer and base_ext not in JSON_EXTS:
+            yield PendingFile(id=doc_id, path=path, ext=ext, size=st.st_size, max_bytes=self.cfg.max_bytes)
+            return
+        yield from self.read_file(path, doc_id, ext)
+
+    def read_file(self, path: str, doc_id: str, ext: str) -> Iterator[Item]:
+        """Read a text, HTML or JSON file (``ext`` as ``split_suffix`` gives it)."""
+        base_ext = ext[:-3] if ext.endswith(".gz") else ext
         try:
             if ext.endswith(".gz"):
                 with gzip.open(path, "rb") as fh:

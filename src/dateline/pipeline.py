@@ -9,22 +9,33 @@ The pipeline owns ordering, parallelism, progress reporting and the manifest.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+import pickle
+import signal
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from dateline import clean as clean_stage
 from dateline import dating, dedup, focus, select, summarize, temporal
+from dateline.ingest import PendingFile, load_pending
 from dateline.model import Config, Document, ManifestRow, RawInput, Sentence, Timeline
 from dateline.progress import Reporter
 from dateline.sentences import split_sentences
 
 INLINE_BELOW = 40  # inputs below this count are processed in-process (no worker start-up)
+CHUNK_DOCS = 16  # documents per task sent to a worker process ...
+CHUNK_BYTES = 1_000_000  # ... fewer when they are long (bytes or characters of raw input)
+CHUNKS_PER_WORKER = 4  # tasks in flight per worker: workers never wait, memory stays bounded
+MAX_TEXT_CHARS = 300_000  # cleaned text beyond this is cut (longer than any news article)
+
+Item = RawInput | ManifestRow | PendingFile
 
 
 class NoUsableInput(Exception):
@@ -38,15 +49,18 @@ def process_document(raw: RawInput) -> Document:
     except Exception as exc:  # a cleaner bug must not lose the article silently
         return Document(id=raw.id, path=raw.path, text="", status="failed",
                         reason=f"cleaning failed: {type(exc).__name__}: {exc}")
+    text, cut = _cut_text(cleaned.text, MAX_TEXT_CHARS)
     doc = Document(
         id=raw.id,
         path=raw.path,
-        text=cleaned.text,
+        text=text,
         title=raw.title or cleaned.title,
         url=raw.url or cleaned.url,
         source=raw.source or cleaned.sitename,
     )
-    if not cleaned.text.strip():
+    if cut:
+        doc.warnings.append(cut)
+    if not text.strip():
         doc.status = "skipped"
         doc.reason = "no article text found (page chrome or markup only)"
         return doc
@@ -64,8 +78,23 @@ def process_document(raw: RawInput) -> Document:
         doc.date_source = found.source  # type: ignore[assignment]
         doc.date_confidence = found.confidence
         doc.date_evidence = found.evidence
-    doc.sentences = tag_sentences(doc.id, split_sentences(cleaned.text), doc.published)
+    doc.sentences = tag_sentences(doc.id, split_sentences(text), doc.published)
     return doc
+
+
+def _cut_text(text: str, limit: int) -> tuple[str, str]:
+    """``text`` cut to at most ``limit`` characters at a paragraph, sentence or word end, and
+    a warning saying so ("" when it is short enough)."""
+    if len(text) <= limit:
+        return text, ""
+    head = text[:limit]
+    for sep in ("\n\n", ". ", "\n", " "):
+        k = head.rfind(sep)
+        if k >= limit // 2:
+            head = head[: k + (1 if sep == ". " else 0)]
+            break
+    head = head.rstrip()
+    return head, f"article text cut to its first {len(head):,} characters (of {len(text):,})"
 
 
 def tag_sentences(doc_id: str, texts: Sequence[str], dct: dt.date | None) -> list[Sentence]:
@@ -89,35 +118,145 @@ def _records_to_raw(items: Sequence[Any]) -> tuple[list[str], list[RawInput | Ma
 
 
 def _iter_processed(
-    raws: Iterable[RawInput | ManifestRow], jobs: int, reporter: Reporter
+    raws: Iterable[Item], jobs: int, reporter: Reporter
 ) -> Iterator[Document | ManifestRow]:
-    """Process documents in order, in worker processes when there are enough of them."""
+    """Process inputs (``RawInput``, ``PendingFile`` or ``ManifestRow``) in order, in worker
+    processes when there are enough of them.  Streams: at most ``jobs * CHUNKS_PER_WORKER``
+    chunks of inputs are in flight.  Never raises for one bad input: a document whose
+    processing fails (even by crashing its worker process) becomes a ``failed`` row."""
     it = iter(raws)
-    head: list[RawInput | ManifestRow] = []
+    head: list[Item] = []
     for item in it:
         head.append(item)
         if len(head) >= INLINE_BELOW:
             break
     if jobs <= 1 or len(head) < INLINE_BELOW:
-        for item in head + list(it):
-            yield item if isinstance(item, ManifestRow) else process_document(item)
+        for item in _chain(head, it):
+            yield _process_item(item)
             reporter.advance("process")
         return
-    window = jobs * 64  # bounded: at most this many documents in flight
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: list[Future[Document] | ManifestRow] = []
+    warm_html = any(_is_html(item) for item in head)
+    yield from _Pool(jobs, warm_html).run(_chunks(_chain(head, it)), reporter)
 
-        def drain(keep: int) -> Iterator[Document | ManifestRow]:
-            while len(pending) > keep:
-                first = pending.pop(0)
-                reporter.advance("process")
-                yield first if isinstance(first, ManifestRow) else first.result()
 
-        for item in _chain(head, it):
-            pending.append(item if isinstance(item, ManifestRow) else pool.submit(process_document, item))
-            if len(pending) >= window:
-                yield from drain(window // 2)
-        yield from drain(0)
+def _process_item(item: Item) -> Document | ManifestRow:
+    """One input through the per-document stages (reading it first if it is pending)."""
+    try:
+        if isinstance(item, PendingFile):
+            item = load_pending(item)
+        if isinstance(item, ManifestRow):
+            return item
+        return process_document(item)
+    except Exception as exc:  # a bug in a stage must not stop the run or lose the article
+        msg = " ".join(str(exc).split())[:160]
+        return ManifestRow(id=item.id, path=item.path, status="failed",
+                           reason=f"processing failed: {type(exc).__name__}: {msg}".rstrip(": "))
+
+
+def _is_html(item: Item) -> bool:
+    if isinstance(item, RawInput):
+        return item.kind == "html"
+    if isinstance(item, PendingFile):
+        return item.ext.removesuffix(".gz") not in (".txt", ".text", "")
+    return False
+
+
+def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
+    """Group inputs into worker tasks of ``CHUNK_DOCS`` documents or ``CHUNK_BYTES`` of input."""
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.raw) if isinstance(item, RawInput) else item.size if isinstance(item, PendingFile) else 0
+        if len(chunk) >= CHUNK_DOCS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _init_worker(warm_html: bool) -> None:
+    """Once per worker process: leave Ctrl-C to the parent, keep the collector off the
+    modules inherited from it, and import the HTML extractor when the inputs need it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
+    if warm_html:
+        try:
+            import trafilatura  # noqa: F401
+        except Exception:  # pragma: no cover - reported per document if it really fails
+            pass
+
+
+def _process_chunk(chunk: list[Item]) -> bytes:
+    """Worker task: a chunk of inputs -> their results, pickled once (one message back)."""
+    return pickle.dumps([_process_item(item) for item in chunk], protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _loads(data: bytes) -> list[Document | ManifestRow]:
+    """Unpickle a chunk's results with the cyclic collector paused: they are acyclic
+    dataclasses, and collections triggered while tens of thousands of them are created cost
+    several times the unpickling itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Pool:
+    """A process pool that survives a worker crash: the chunk in flight is redone one document
+    per task in a fresh pool, and a document that crashes a worker again becomes a failed row."""
+
+    def __init__(self, jobs: int, warm_html: bool) -> None:
+        self.jobs = jobs
+        self.warm_html = warm_html
+        self.pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker,
+                                   initargs=(self.warm_html,))
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._new()
+
+    def run(self, chunks: Iterator[list[Item]], reporter: Reporter) -> Iterator[Document | ManifestRow]:
+        window = self.jobs * CHUNKS_PER_WORKER
+        pending: deque[tuple[list[Item], Future[bytes]]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append((chunk, self.pool.submit(_process_chunk, chunk)))
+                while len(pending) >= window:
+                    yield from self._results(pending, reporter)
+            while pending:
+                yield from self._results(pending, reporter)
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _results(self, pending: deque[tuple[list[Item], Future[bytes]]],
+                 reporter: Reporter) -> Iterator[Document | ManifestRow]:
+        chunk, future = pending.popleft()
+        try:
+            results = _loads(future.result())
+        except BrokenProcessPool:
+            self._restart()
+            results = [self._isolated(item) for item in chunk]
+            for i, (other, _f) in enumerate(pending):  # their futures died with the pool
+                pending[i] = (other, self.pool.submit(_process_chunk, other))
+        for result in results:
+            reporter.advance("process")
+            yield result
+
+    def _isolated(self, item: Item) -> Document | ManifestRow:
+        try:
+            return _loads(self.pool.submit(_process_chunk, [item]).result())[0]
+        except BrokenProcessPool:
+            self._restart()
+            return ManifestRow(id=item.id, path=item.path, status="failed",
+                               reason="processing failed: the worker process crashed on it "
+                               "(out of memory?)")
 
 
 def _chain(a: list, b: Iterator) -> Iterator:
@@ -200,7 +339,8 @@ def process_inputs(
 
     rep = reporter or Reporter(enabled=False)
     paths, records = _records_to_raw(list(inputs))
-    raws: Iterable[RawInput | ManifestRow] = _chain(records, iter_inputs(paths, cfg) if paths else iter(()))
+    # files are read and decoded by the workers (defer): the parent only walks and splits
+    raws: Iterable[Item] = _chain(records, iter_inputs(paths, cfg, defer=True) if paths else iter(()))
     rep.start("process", "Reading and processing articles")
     docs, rows = collect(_iter_processed(raws, max(1, jobs), rep), warn)
     rep.finish("process")
@@ -308,8 +448,10 @@ def assemble_timeline(
         from dateline.ranker import default_ranker
 
         ranker = default_ranker()
-    ranked = select.rank_dates(kept, cfg, date_weights or select.DateWeights(), ranker=ranker)
+    dweights = date_weights or select.DateWeights()
+    ranked = select.rank_dates(kept, cfg, dweights, ranker=ranker)
     limit = select.date_limit(cfg, len(kept), len(ranked))
+    ranked = select.spread_out(ranked, limit, dweights, cfg.start, cfg.end)
     timings["select"] = time.perf_counter() - t
     t = time.perf_counter()
     entries = summarize.summarize(kept, ranked, cfg, limit, summary_weights or summarize.SummaryWeights())
