@@ -1,8 +1,8 @@
 """Run every benchmark (``make bench``) and print one summary table.
 
 Runs, each as a subprocess with the venv's Python: temporal (benchmarks/temporal.py, skipped with
-a note while it does not exist), dating, t17 and throughput.  Each writes
-``benchmarks/results/<name>.json``; t17 (and temporal, if it does) updates its own section of
+a note while it does not exist), dating, t17, throughput and scale (``--quick``).  Each writes
+``benchmarks/results/<name>.json``; t17 and scale (and temporal, if it does) update their own section of
 docs/benchmarks.md, and this script writes the dating and throughput sections from their JSON.
 Budget: under 20 minutes on 2 cores.
 
@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from common import DOC, machine_info, machine_line, markdown_table, print_table, update_doc_section  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results"
-ORDER = ["temporal", "dating", "t17", "throughput"]
+ORDER = ["temporal", "dating", "t17", "throughput", "scale"]
 
 
 def _python() -> str:
@@ -70,6 +70,12 @@ def summarize(name: str, data: dict[str, Any] | None) -> str:
     if name == "throughput":
         return "; ".join(f"{r['jobs']} worker(s): {r['articles_per_second']} art/s, "
                          f"{r['peak_memory_mb']} MB" for r in data.get("runs", []))
+    if name == "scale":
+        steps = data.get("steps") or [{}]
+        s, b = data.get("search", {}), data.get("build", {})
+        return (f"ingest {', '.join(str(x.get('articles_per_second')) for x in steps)} art/s at "
+                f"{', '.join(str(x.get('store_documents')) for x in steps)} docs; search p95 "
+                f"{s.get('p95_ms')} ms; build {b.get('seconds')} s")
     # unknown layout (temporal): the top-level numbers
     nums = {k: v for k, v in data.items() if isinstance(v, int | float) and not isinstance(v, bool)}
     if not nums:
@@ -133,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         "dating": ["--jobs", str(args.jobs)],
         "t17": ["--jobs", str(args.jobs)] + (["--no-doc"] if args.no_doc else []),
         "throughput": ["--jobs", ",".join(str(j) for j in range(1, max(1, args.jobs) + 1))],
+        # the store at 1k and 5k documents (~3 min); the 100k figures: benchmarks/scale.py alone
+        "scale": ["--quick", "--jobs", str(args.jobs)] + (["--no-doc"] if args.no_doc else []),
     }
     t_all = time.perf_counter()
     rows = []
