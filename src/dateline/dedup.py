@@ -95,8 +95,8 @@ def find_duplicates(docs: Sequence[Document], threshold: float = 0.8) -> dict[st
     shingle_sets: dict[str, np.ndarray] = {}
     for d in candidates:
         digest = hashlib.sha1(" ".join(_TOKEN.findall(d.text.lower())).encode()).hexdigest()
-        if digest in exact:
-            result[d.id] = exact[digest]
+        if digest in exact:  # the copy of an article that may itself be a near-duplicate
+            result[d.id] = result.get(exact[digest], exact[digest])
             continue
         exact[digest] = d.id
         sh = _shingles(d.text)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -65,6 +67,25 @@ def manifest_lines(timeline: Timeline) -> Iterable[str]:
         yield json.dumps(row.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
 
 
+STALE_TEMP_SECONDS = 60  # a temporary file this old is left over from an interrupted run
+
+
+def remove_stale_temps(outdir: Path, names: Iterable[str], older_than: float = STALE_TEMP_SECONDS) -> list[str]:
+    """Delete ``.NAME.*.tmp`` files that an interrupted run left in ``outdir`` (only for our
+    file ``names``, and only old ones: a run writing there right now keeps its own)."""
+    removed = []
+    now = time.time()
+    for name in names:
+        for tmp in outdir.glob(f".{glob.escape(name)}.*.tmp"):
+            try:
+                if now - tmp.lstat().st_mtime >= older_than:
+                    tmp.unlink()
+                    removed.append(str(tmp))
+            except OSError:
+                pass
+    return removed
+
+
 def write_outputs(timeline: Timeline, outdir: str | os.PathLike[str], formats=None) -> dict[str, str]:
     out = Path(outdir)
     written: dict[str, str] = {}
@@ -75,4 +96,5 @@ def write_outputs(timeline: Timeline, outdir: str | os.PathLike[str], formats=No
     path = out / "documents.jsonl"
     atomic_write(path, manifest_lines(timeline))
     written["manifest"] = str(path)
+    remove_stale_temps(out, [*FILE_NAMES.values(), "documents.jsonl"])
     return written
