@@ -41,10 +41,14 @@ def scheduler_address(cli_value: str | None) -> str | None:
     return value.strip() if value else None
 
 
-def _process_chunk(raws: list[RawInput]) -> list[Document]:
-    from dateline.pipeline import process_document
+def _process_chunk(raws: list[RawInput]) -> list[Document | ManifestRow]:
+    """Worker task: as the local workers do it (a stage that raises gives a failed row)."""
+    try:
+        from dateline.pipeline import _process_item as process
+    except ImportError:  # pragma: no cover - an older pipeline
+        from dateline.pipeline import process_document as process
 
-    return [process_document(r) for r in raws]
+    return [process(r) for r in raws]
 
 
 def _worker_version() -> str:

@@ -604,6 +604,7 @@ class Store:
                     self.conn.execute("BEGIN IMMEDIATE")
                     tx_start = time.perf_counter()
                 self.put(result, meta.key, meta.hash)
+                rep.advance("ingest")
                 in_tx += 1
                 if isinstance(result, Document):
                     if meta.changed:
