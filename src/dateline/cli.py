@@ -247,8 +247,11 @@ def _check_outdir(out: str) -> None:
     if p.exists() and not p.is_dir():
         raise UsageError(f"output path {out!r} exists and is not a folder; choose another -o")
     probe = p
-    while not probe.exists():
+    while not probe.exists() and probe != probe.parent:
         probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise UsageError(f"cannot create output folder {out!r}: {str(probe)!r} is a file, not a folder; "
+                         "choose another -o")
     if not os.access(probe, os.W_OK):
         raise UsageError(f"cannot write to {str(probe)!r} (permission denied); choose another -o")
 
@@ -264,7 +267,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise UsageError("give the input PATHs (files or folders), or --store DB")
     for path in args.paths:
         if path != "-" and not os.path.lexists(path):
-            raise UsageError(f"input path {path!r} does not exist")
+            raise UsageError(f"input path {path!r} does not exist; check the spelling, or give "
+                             "an existing file or folder")
     if args.start and args.end and args.start > args.end:
         raise UsageError(f"--from {args.start} is after --to {args.end}")
     _check_outdir(args.out)
@@ -304,7 +308,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         written = tl.write(args.out, args.formats)
     except OSError as exc:
-        _err(f"cannot write outputs to {args.out!r}: {exc.strerror or exc}")
+        _err(f"cannot write outputs to {args.out!r}: {exc.strerror or exc}; choose another -o")
         return 1
     if not args.quiet:
         from dateline.summary import print_summary
