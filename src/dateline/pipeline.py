@@ -339,8 +339,10 @@ def process_inputs(
 
     rep = reporter or Reporter(enabled=False)
     paths, records = _records_to_raw(list(inputs))
-    # files are read and decoded by the workers (defer): the parent only walks and splits
-    raws: Iterable[Item] = _chain(records, iter_inputs(paths, cfg, defer=True) if paths else iter(()))
+    # files are read and decoded by the workers (defer): the parent only walks and splits.
+    # Paths in a canonical order: ids given to clashing names (story, story~2) do not depend on
+    # the order of the arguments.
+    raws: Iterable[Item] = _chain(records, iter_inputs(sorted(paths), cfg, defer=True) if paths else iter(()))
     rep.start("process", "Reading and processing articles")
     docs, rows = collect(_iter_processed(raws, max(1, jobs), rep), warn)
     rep.finish("process")
