@@ -71,6 +71,20 @@ def _signature(hashes: np.ndarray) -> np.ndarray:
     return ((np.outer(hashes, _A) + _B) & _MASK).min(axis=0)
 
 
+def fingerprint(text: str) -> bytes:
+    """The per-document part of near-duplicate detection (computed in the worker processes):
+    a SHA-1 of the normalised word sequence (20 bytes) followed by the 64 min-hashes (uint32,
+    little-endian)."""
+    words = " ".join(_TOKEN.findall(text.lower()))
+    exact = hashlib.sha1(words.encode()).digest()
+    return exact + _signature(_shingles(text)).astype("<u4").tobytes()
+
+
+def _parts(d: Document) -> tuple[bytes, np.ndarray]:
+    fp = d.fingerprint if d.fingerprint and len(d.fingerprint) == 20 + 4 * NUM_PERM else fingerprint(d.text)
+    return fp[:20], np.frombuffer(fp[20:], dtype="<u4").astype(np.uint32)
+
+
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     if a.size == 0 or b.size == 0:
         return 0.0
@@ -89,27 +103,33 @@ def find_duplicates(docs: Sequence[Document], threshold: float = 0.8) -> dict[st
     candidates = [d for d in docs if d.status == "used" and d.text.strip()]
     candidates.sort(key=_keep_order)
     rank = {d.id: i for i, d in enumerate(candidates)}
-    exact: dict[str, str] = {}
+    exact: dict[bytes, str] = {}
     result: dict[str, str] = {}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    shingle_sets: dict[str, np.ndarray] = {}
+    shingle_cache: dict[str, np.ndarray] = {}
+    by_id = {d.id: d for d in candidates}
+
+    def shingles_of(doc_id: str) -> np.ndarray:
+        sh = shingle_cache.get(doc_id)
+        if sh is None:
+            sh = shingle_cache[doc_id] = _shingles(by_id[doc_id].text)
+        return sh
+
     for d in candidates:
-        digest = hashlib.sha1(" ".join(_TOKEN.findall(d.text.lower())).encode()).hexdigest()
-        if digest in exact:  # the copy of an article that may itself be a near-duplicate
-            result[d.id] = result.get(exact[digest], exact[digest])
+        digest, sig = _parts(d)
+        if digest in exact:
+            result[d.id] = exact[digest]
             continue
         exact[digest] = d.id
-        sh = _shingles(d.text)
-        mh = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=_signature(sh).astype(np.uint32), scheme="affine32")
+        mh = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=sig, scheme="affine32")
         kept = None
         for other in sorted(lsh.query(mh), key=rank.__getitem__):
             # confirm with the exact Jaccard to avoid MinHash false positives
-            if _jaccard(sh, shingle_sets[other]) >= threshold:
+            if _jaccard(shingles_of(d.id), shingles_of(other)) >= threshold:
                 kept = other
                 break
         if kept is not None:
             result[d.id] = result.get(kept, kept)
             continue
         lsh.insert(d.id, mh)
-        shingle_sets[d.id] = sh
     return result

@@ -38,6 +38,8 @@ class DateWeights:
     published: float = 0.6
     burst: float = 0.3
     coarse_discount: float = 0.5
+    spread: float = 1.0  # score factor per date already chosen nearby (1.0: no spreading)
+    spread_window: float = 0.5  # "nearby" = within this times (time span / number of dates) days
 
 
 @dataclass
@@ -175,6 +177,54 @@ def rank_dates(
         if len(c.support) >= 2 and not (i < len(days) and days[i] <= hi):
             out.append(c)
     return out
+
+
+def spread_out(
+    ranked: list[DateCandidate], limit: int, weights: DateWeights, start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[DateCandidate]:
+    """Re-order ranked days so the top of the list covers the whole time span.
+
+    A timeline of a long story should not spend all its dates on its busiest fortnight.  Days
+    are picked greedily; each day's score is multiplied by ``spread`` for every day already
+    picked within ``spread_window * span / limit`` days of it.  Dense timelines (many dates for
+    a short span) are left as they are, since the window is then shorter than a day.
+    """
+    days = [c for c in ranked if c.granularity == "day"]
+    if weights.spread >= 1.0 or limit <= 1 or len(days) <= limit:
+        return ranked
+    lo = start or min(c.date for c in days)
+    hi = end or max(c.date for c in days)
+    window = weights.spread_window * max(1, (hi - lo).days) / limit
+    if window < 1.0:
+        return ranked
+    import heapq
+
+    # lazy greedy: scores only ever go down, so a popped day whose fresh score still beats the
+    # next stale score is the best one
+    heap = [(-c.score, n, c) for n, c in enumerate(ranked)]
+    heapq.heapify(heap)
+    picked: list[DateCandidate] = []
+    picked_days: list[dt.date] = []
+
+    def fresh(c: DateCandidate) -> float:
+        if c.granularity != "day" or c.score <= 0:
+            return c.score
+        a = bisect.bisect_left(picked_days, c.date - dt.timedelta(days=window))
+        b = bisect.bisect_right(picked_days, c.date + dt.timedelta(days=window))
+        return c.score * weights.spread ** (b - a)
+
+    while heap and len(picked) < 3 * limit:
+        _neg, n, c = heapq.heappop(heap)
+        v = fresh(c)
+        if heap and v < -heap[0][0] - 1e-12:
+            heapq.heappush(heap, (-v, n, c))
+            continue
+        picked.append(c)
+        if c.granularity == "day":
+            bisect.insort(picked_days, c.date)
+    seen = {id(c) for c in picked}
+    return picked + [c for c in ranked if id(c) not in seen]
 
 
 def date_limit(config: Config, n_docs: int, n_candidates: int) -> int:
