@@ -18,6 +18,7 @@ from dateline import __version__
 EPILOG = """examples:
   dateline build ../shared/corpus/japan-north-korea -o out
   dateline build articles.jsonl --from 2002-01-01 --to 2008-12-31 --max-dates 15 -o out
+  dateline digest ../shared/corpus/japan-north-korea
   dateline tag story.txt --dct 2007-03-07
   dateline eval out/timeline.json gold.txt
   dateline ingest crawl/ --store news.db && dateline search --store news.db "abduction"
@@ -134,7 +135,24 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--max-bytes", type=_size, default=None, metavar="SIZE",
                    help="skip input files larger than this (default: 50M)")
     b.add_argument("--open", action="store_true", help="open the HTML report in a browser when done")
+    b.add_argument("--no-digest", action="store_true",
+                   help="skip the story digest (actors, figures, disagreements; digest.json)")
     _common(b)
+
+    g = sub.add_parser(
+        "digest",
+        help="print the story digest: actors, figures over time, where sources disagree",
+        description="Read the articles like 'build' and print their story digest: the people, "
+        "organisations and places involved (with roles, article counts, first and last dates), "
+        "the figures reported over time, and where sources disagree (docs/digest.md).",
+    )
+    g.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders ('-' = stdin)")
+    g.add_argument("--json", action="store_true", help="print digest.json instead of markdown")
+    g.add_argument("-j", "--jobs", type=_nonneg_int, default=0, metavar="N",
+                   help="worker processes (default: 0 = one per core)")
+    g.add_argument("--max-bytes", type=_size, default=None, metavar="SIZE",
+                   help="skip input files larger than this (default: 50M)")
+    _common(g)
     _store_parsers(sub)
 
     t = sub.add_parser(
@@ -280,7 +298,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             sys.stderr.write(f"dateline: warning: {msg}\n")
 
     kw = tuple(k.strip() for k in (args.keywords or "").split(",") if k.strip())
-    cfg_kwargs = {}
+    cfg_kwargs = {"digest": not args.no_digest}
     if args.max_bytes:
         cfg_kwargs["max_bytes"] = args.max_bytes
     reporter = Reporter(enabled=not args.quiet)
@@ -384,7 +402,48 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return cli_eval(args)
 
 
+def cmd_digest(args: argparse.Namespace) -> int:
+    import json
+
+    from dateline.model import Config
+    from dateline.pipeline import NoUsableInput, build_timeline
+    from dateline.progress import Reporter
+    from dateline.render.digest_md import render_digest_markdown
+
+    for path in args.paths:
+        if path != "-" and not os.path.lexists(path):
+            raise UsageError(f"input path {path!r} does not exist; check the spelling, or give "
+                             "an existing file or folder")
+    warnings: list[str] = []
+
+    def on_warning(msg: str) -> None:
+        warnings.append(msg)
+        if args.verbose:
+            sys.stderr.write(f"dateline: warning: {msg}\n")
+
+    cfg = Config(digest=True, **({"max_bytes": args.max_bytes} if args.max_bytes else {}))
+    reporter = Reporter(enabled=not args.quiet)
+    try:
+        tl = build_timeline(args.paths, jobs=args.jobs, config=cfg, reporter=reporter,
+                            on_warning=on_warning)
+    except NoUsableInput as exc:
+        _err(f"{exc}; nothing to build a digest from")
+        return 1
+    finally:
+        reporter.close()
+    if tl.digest is None:
+        why = next((w for w in warnings if w.startswith("no story digest")), "no story digest")
+        _err(why)
+        return 1
+    if args.json:
+        sys.stdout.write(json.dumps(tl.digest, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_digest_markdown(tl.digest))
+    return 0
+
+
 COMMANDS = {"build": cmd_build, "tag": cmd_tag, "eval": cmd_eval, "open": cmd_open,
+            "digest": cmd_digest,
             "ingest": _store_command("run_ingest"), "search": _store_command("run_search")}
 
 

@@ -29,8 +29,8 @@ Actors
 * **Salience** = log(1 + articles) x (0.5 + spread) x (1 + share of timeline entries naming
   it) x kind weight, where spread is the share of the corpus's publication months (days for
   stories shorter than four months) in which the actor is seen, and places and nationalities
-  are damped by how ubiquitous they are (weight 1 - 0.5 x share of articles naming them): the
-  setting of a story is less informative than the people in it.
+  are damped by how ubiquitous they are (weight 0.7 x (1 - 0.5 x share of articles naming
+  them)): the setting of a story is less informative than the people in it.
 
 Figures
 -------
@@ -266,6 +266,10 @@ _JUNK_NAMES = frozenset(
     email e-mail print share comments comment
     terms of service privacy policy cookie policy""".split()
 ) | {"terms of service", "privacy policy", "cookie policy", "terms of use", "associated press"}
+_KNOWN_ORGS = frozenset(
+    """twitter facebook youtube google apple microsoft yahoo amazon wikipedia instagram flickr
+    myspace""".split()
+)
 _GENERIC_PLACES = frozenset({"north", "south", "east", "west", "the north", "the south",
                              "northeast", "northwest", "southeast", "southwest", "midwest"})
 _KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
@@ -354,6 +358,8 @@ def _clean_entity(text: str, label: str) -> str | None:
     t = " ".join(text.replace("\n", " ").split())
     t = re.split(r"\s[-\u2013\u2014|/]\s", t)[0]  # "David Cameron - and"
     t = re.sub(r"^(?:the|The|THE)\s+", "", t)
+    t = re.sub(r"^(?:Reply|Share|Comment|Comments|Follow|Read|Watch|Video|Photo|Photos|Click|"
+               r"Update|Updated|Listen|Advertisement|Related|Email|Print|Home|Image)\s+", "", t)
     t = re.sub(r"(?:\s+(?:and|or|of|the|in|on|at|for|to))+$", "", t)
     t = _POSS.sub("", t).strip(" ,;:-\"'\u201c\u201d()")
     if label == "PERSON":
@@ -404,7 +410,7 @@ _APPOS_BAD_START = frozenset(
 _ROLE_ANCHORS = frozenset({"the", "its", "his", "her", "their", "by", "with", "and", "of", "a", "an"})
 
 
-def _role_before(text: str, start: int) -> str | None:
+def _role_before(text: str, start: int, others: frozenset[str] = frozenset()) -> str | None:
     """'Japan's chief negotiator' in 'Japan's chief negotiator Koichi Haraguchi'."""
     words = list(re.finditer(r"[\w.&'\u2019-]+", text[:start]))
     if not words or text[words[-1].end():start].strip():
@@ -423,6 +429,9 @@ def _role_before(text: str, start: int) -> str | None:
             has_role = True
             picked.append(w)
             continue
+        if w[0].isupper() and i > 0 and (
+                _norm_token(_POSS.sub("", words[i - 1].group(0))) + " " + _norm_token(base)) in others:
+            break  # another person's name ("Phil Spector Int Home Secretary Theresa May")
         if w[0].isupper() or low in _ROLE_MODS or low in _ROLE_NOUNS or (
             low == "of" and picked and picked[-1][0].isupper()
         ):
@@ -453,7 +462,19 @@ def _role_after(text: str, end: int) -> str | None:
     words = phrase.split()
     if not words or len(words) > 14 or words[0].lower() in _APPOS_BAD_START:
         return None
-    return phrase if _role_head_ok(words) else None
+    return _trim_role(words) if _role_head_ok(words) else None
+
+
+def _trim_role(words: list[str]) -> str:
+    """Cut a role phrase before a clause: "Secretary of State saying ..." -> "Secretary of State"."""
+    out = []
+    for w in words:
+        if w[0].islower() and re.search(r"(?:ing|ed)$", w) and w.lower() not in _ROLE_MODS:
+            break
+        out.append(w)
+    while out and out[-1].lower() in ("of", "the", "and", "at", "for", "in", "a", "an"):
+        out.pop()
+    return " ".join(out)
 
 
 def _role_head_ok(words: list[str]) -> bool:
@@ -483,7 +504,7 @@ def _role_preceding_apposition(text: str, start: int) -> str | None:
         if words[i].lower() in _ROLE_ANCHORS and i < len(words) - 1:
             cand = words[i + 1:]
             if len(cand) <= 12 and _role_head_ok(cand):
-                return " ".join(cand)
+                return _trim_role(cand)
     return None
 
 
@@ -610,7 +631,8 @@ def _inventory(docs: Sequence[Document], entries: Sequence[TimelineEntry],
                     low[lw] += 1
     for k in sorted(singles):
         acronym = ents[k].surfaces.most_common(1)[0][0].replace(".", "").isupper()
-        if _majority(ents[k].labels) != "PERSON" and not acronym and low[k] >= 2 and low[k] > cap_mid[k]:
+        ratio = 2 if _majority(ents[k].labels) == "PERSON" else 1
+        if not acronym and low[k] >= 2 and low[k] > ratio * cap_mid[k]:
             del ents[k]
     stats = {"ner_sentences": len(texts), "ner_words": sum(_words(t) for t in texts)}
     return ents, stats, texts
@@ -673,10 +695,14 @@ def _merge(ents: dict[str, _Entity]) -> list[_Actor]:
         toks = k.split()
         if len(toks) != 1 or lab in ("GPE", "LOC", "FAC"):
             continue
+        if lab == "NORP":
+            continue
         full = {_resolve(target, f) for f in by_last.get(k, [])}
-        if not full:  # a spelling variant of a surname ("Gaddafi" for "Gadhafi")
-            full = {_resolve(target, f) for last, fs in by_last.items() if len(k) >= 5
-                    and _spelling_variant(k, last) for f in fs}
+        if len(full) > 1:  # "Gadhafi" is Moammar Gadhafi when he is named far more than his sons
+            ranked = sorted(full, key=lambda x: (-_family_count(x, target, count), x))
+            top = _family_count(ranked[0], target, count)
+            if top >= 3 * sum(_family_count(x, target, count) for x in ranked[1:]):
+                full = {ranked[0]}
         firsts = by_first.get(k, set())
         if lab != "PERSON" and not (ents[k].labels.get("PERSON") or full):
             continue
@@ -765,6 +791,10 @@ def _merge(ents: dict[str, _Entity]) -> list[_Actor]:
     return actors
 
 
+def _family_count(root: str, target: dict[str, str], count: dict[str, int]) -> int:
+    return sum(n for k, n in count.items() if _resolve(target, k) == root)
+
+
 def _spelling_variant(a: str, b: str) -> bool:
     """Two spellings of one name: word by word nearly the same ("gadhafi" ~ "gaddafi")."""
     ta, tb = a.split(), b.split()
@@ -842,12 +872,13 @@ def _sentence_day(s: Sentence) -> dt.date | None:
     return days[0] if days else None
 
 
-def _actor_role(a: _Actor, by_id: dict[str, Document]) -> tuple[str | None, dict[str, Any] | None]:
+def _actor_role(a: _Actor, by_id: dict[str, Document],
+                others: frozenset[str] = frozenset()) -> tuple[str | None, dict[str, Any] | None]:
     roles: Counter[str] = Counter()
     first: dict[str, tuple[str, int, str]] = {}
     for doc_id, idx, start, end, _ in a.hits[:80]:
         text = by_id[doc_id].sentences[idx].text
-        for r in (_role_before(text, start), _role_after(text, end),
+        for r in (_role_before(text, start, others), _role_after(text, end),
                   _role_preceding_apposition(text, start)):
             if r:
                 r = r.strip(" ,;:")
@@ -912,6 +943,8 @@ def _build_actors(docs: Sequence[Document], entries: Sequence[TimelineEntry],
     buckets_all = {bucket(d.published) for d in docs if d.published} or {""}
     doc_bucket = {d.id: bucket(d.published) for d in docs if d.published}
     min_df = 1 if n_docs <= 20 else 2
+    person_names = {" ".join(x.key.split()[-2:]) for x in actors
+                    if x.kind == "person" and len(x.key.split()) >= 2 and x.surname_mentions}
     out = []
     for a in actors:
         if len(a.docs) < min_df or a.key in source_keys or a.key in _GENERIC_PLACES:
@@ -929,18 +962,21 @@ def _build_actors(docs: Sequence[Document], entries: Sequence[TimelineEntry],
                 by_id[h[0]].sentences[h[1]].text[max(0, h[2] - 12):h[2]]))
             if prep >= 0.3 * len(a.hits):
                 a.kind = "place"  # "in Misrata", "near Misrata"
+        if a.key in _KNOWN_ORGS:
+            a.kind = "organization"
         if a.kind != "organization" and any(
                 t.split()[-1] in _CORP_SUFFIXES for t in a.aliases if len(t.split()) > 1):
             a.kind = "organization"  # "Transocean Ltd"
         share = len(a.docs) / n_docs
         spread = len({doc_bucket[x] for x in a.docs if x in doc_bucket}) / len(buckets_all)
         tl_share = len(a.entries) / len(entries) if entries else 0.0
-        kind_w = 1.0 if a.kind in ("person", "organization") else 1.0 - 0.5 * share
+        kind_w = 1.0 if a.kind in ("person", "organization") else 0.7 * (1.0 - 0.5 * share)
         salience = math.log1p(len(a.docs)) * (0.5 + spread) * (1 + tl_share) * kind_w
         dates = sorted(h[4] for h in a.hits if h[4])
         role, role_cite = (None, None)
         if a.kind == "person":
-            role, role_cite = _actor_role(a, by_id)
+            role, role_cite = _actor_role(a, by_id,
+                                          frozenset(person_names - {" ".join(a.key.split()[-2:])}))
         names = Counter({s: n for s, n in a.surfaces.items() if n > 0})
         name = _display_name(a, names)
         first_hit = min(a.hits, key=lambda h: (h[4] or dt.date.max, h[0], h[1]))
@@ -1154,6 +1190,7 @@ _EVENTS = {
     "return": "return returned release released free freed repatriate repatriated".split(),
     "infection": "infect infected infection".split(),
     "rescue": "rescue rescued save saved".split(),
+    "trapped": "trap trapped strand stranded".split(),
     "job": "layoff lay laid hire hired job jobs".split(),
     "protest": "protest protester demonstrate demonstrator march rally".split(),
     "spill": "spill spilled leak leaked gush flow flowing".split(),
@@ -1165,7 +1202,7 @@ _EVENT_NAMES = {
     "death": "killed/dead", "injury": "injured", "abduction": "abducted/missing",
     "displacement": "evacuated/displaced", "arrest": "arrested/detained",
     "return": "returned/released", "infection": "infected", "rescue": "rescued", "job": "jobs",
-    "protest": "protest", "spill": "spill/leak",
+    "protest": "protest", "spill": "spill/leak", "trapped": "trapped",
 }
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MOD_TAGS = frozenset({"JJ", "JJR", "JJS", "VBG", "VBN", "NN", "NNP", "NNPS", "HYPH", "NNS"})
@@ -1345,7 +1382,8 @@ def _extract_claims(doc: Document, s: Sentence, toks: list[_Tok],
     for i in range(len(nums) - 1):
         a, b = nums[i], nums[i + 1]
         gap = text[a.end():b.start()]
-        lead = re.search(r"\b(between|from)\s+(?:\S+\s+)?$", text[max(0, a.start() - 20):a.start()])
+        lead = re.search(r"\b(between|from)\s+(?:\S+\s+)?$", text[max(0, a.start() - 20):a.start()],
+                         re.I)
         if re.fullmatch(r"\s*(?:to|-|\u2013)\s*", gap) or (lead and re.fullmatch(r"\s*and\s*", gap)):
             va, vb = _value(a), _value(b)
             if va is None or vb is None:
@@ -1430,7 +1468,7 @@ def _extract_claims(doc: Document, s: Sentence, toks: list[_Tok],
         d_start = m.start("cur") if m.group("cur") else ns
         if i in low_of:
             low, d_start, word = low_of[i]
-            qual = word or qual
+            qual = word.lower() or qual
         display = text[d_start:m.end()].strip()
         nat = _nationality(thing_words)
         key_head = _SYNONYM_HEAD.get(head, head)
@@ -2086,8 +2124,9 @@ def _date_conflicts(docs: Sequence[Document], cfg: DigestConfig) -> list[dict[st
             continue
         if abs((a[2].date - b[2].date).days) > 366:
             continue
-        if all(x[0].published and abs((x[2].date - x[0].published).days) <= 3 for x in (a, b)):
-            continue  # each article reports its own day: a recurring scene, not one event
+        if a[0].published != b[0].published and all(
+                x[0].published and abs((x[2].date - x[0].published).days) <= 3 for x in (a, b)):
+            continue  # articles of different days each reporting its own day: a recurring scene
         common = set(a[3]) & set(b[3])
         if len(common) < 4:
             continue

@@ -34,6 +34,7 @@ class Config:
     dedup_threshold: float = 0.8  # MinHash Jaccard above which two articles are duplicates
     formats: tuple[str, ...] = ("json", "md", "txt", "html")
     ranker: str = "heuristic"  # date ranking: "heuristic" or "learned" (shipped model)
+    digest: bool = False  # build the story digest (dateline.digest); build_timeline turns it on
 
 
 @dataclass(frozen=True)

@@ -279,6 +279,7 @@ def build_timeline(
     config: Config | None = None,
     reporter: Reporter | None = None,
     on_warning: Callable[[str], None] | None = None,
+    digest: bool | None = None,
 ) -> Timeline:
     """Build a timeline from files, folders and/or in-memory records.
 
@@ -287,6 +288,9 @@ def build_timeline(
 
     >>> tl = build_timeline(["examples/corpus"], max_dates=5)   # doctest: +SKIP
     >>> print(tl.to_markdown())                                   # doctest: +SKIP
+
+    ``digest`` (default: on, unless ``config`` says otherwise) adds the story digest
+    (:mod:`dateline.digest`): actors, figures over time, disagreements between sources.
 
     Raises :class:`NoUsableInput` when no input yields a usable article.
     """
@@ -307,6 +311,7 @@ def build_timeline(
         query=query or base.query,
         keywords=tuple(keywords) or base.keywords,
         jobs=jobs or base.jobs,
+        digest=digest if digest is not None else (base.digest if config is not None else True),
     )
     jobs_n = cfg.jobs or os.cpu_count() or 1
     rep = reporter or Reporter(enabled=progress)
@@ -458,6 +463,11 @@ def assemble_timeline(
     t = time.perf_counter()
     entries = summarize.summarize(kept, ranked, cfg, limit, summary_weights or summarize.SummaryWeights())
     timings["summarize"] = time.perf_counter() - t
+    story = None
+    if cfg.digest:
+        t = time.perf_counter()
+        story = _story_digest(kept, entries, warn)
+        timings["digest"] = time.perf_counter() - t
 
     manifest = sorted(rows + [ManifestRow.from_document(d) for d in docs], key=lambda r: (r.path, r.id))
     counts = Counter(r.status for r in manifest)
@@ -475,7 +485,7 @@ def assemble_timeline(
     config_out = {
         k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v)
         for k, v in asdict(cfg).items()
-        if k not in ("jobs", "formats")
+        if k not in ("jobs", "formats", "digest")
     }
     return Timeline(
         title=cfg.title or _default_title(kept, cfg, paths),
@@ -484,8 +494,22 @@ def assemble_timeline(
         config=config_out,
         stats=stats,
         coverage=sorted(coverage.items()),
+        digest=story,
         timings={k: round(v, 3) for k, v in timings.items()},
     )
+
+
+def _story_digest(kept: list[Document], entries: list[Any], warn: Callable[[str], None]) -> Any:
+    """The story digest, or None with a warning when it cannot be built (never fails the run)."""
+    from dateline.digest import DigestUnavailable, build_digest
+
+    try:
+        return build_digest(kept, entries)
+    except DigestUnavailable as exc:
+        warn(f"no story digest: {exc}")
+    except Exception as exc:  # a digest bug must not cost the user the timeline
+        warn(f"no story digest: {type(exc).__name__}: {exc}")
+    return None
 
 
 def _nothing_usable_reason(rows: list[ManifestRow], docs: list[Document]) -> str:

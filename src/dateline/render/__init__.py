@@ -96,5 +96,11 @@ def write_outputs(timeline: Timeline, outdir: str | os.PathLike[str], formats=No
     path = out / "documents.jsonl"
     atomic_write(path, manifest_lines(timeline))
     written["manifest"] = str(path)
-    remove_stale_temps(out, [*FILE_NAMES.values(), "documents.jsonl"])
+    path = out / "digest.json"
+    if timeline.digest is not None:  # the story digest (docs/digest.md)
+        atomic_write(path, json.dumps(timeline.digest, ensure_ascii=False, indent=2) + "\n")
+        written["digest"] = str(path)
+    elif path.is_file():
+        path.unlink()  # a digest from an earlier run would no longer match the timeline
+    remove_stale_temps(out, [*FILE_NAMES.values(), "documents.jsonl", "digest.json"])
     return written

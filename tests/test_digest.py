@@ -1,0 +1,328 @@
+"""The story digest (dateline.digest, dateline.render.digest_md) on hand-written articles.
+
+The fixture is an invented story: a colliery collapse at Kestrel Ridge.  Day one, two outlets
+report "at least 40" and "40" miners trapped and disagree on the evacuees (about 1,200 vs about
+2,000, same day) and on the day of the collapse (3 March vs 2 March); a week later 52 miners
+are confirmed trapped (evolution, not a discrepancy).  The operator's chief executive appears as
+"Martin Oyelaran", "Mr Oyelaran" and "Oyelaran".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+import pytest
+
+from dateline import digest as dg
+from dateline.model import Config, Document, RawInput
+from dateline.pipeline import assemble_timeline, process_document
+from dateline.render.digest_md import render_digest_markdown
+
+ARTICLES = [
+    {
+        "id": "herald-0304",
+        "published": "2021-03-04",
+        "source": "Valley Herald",
+        "title": "Miners trapped after Kestrel Ridge collapse",
+        "text": (
+            "Rescue teams worked through the night to reach at least 40 miners trapped in the "
+            "Kestrel Ridge colliery.\n\n"
+            "The tunnel at the Kestrel Ridge colliery collapsed on March 3, 2021, trapping the "
+            "miners deep underground.\n\n"
+            "Harlan Mining chief executive Martin Oyelaran said the company was doing everything "
+            "it could to reach the men.\n\n"
+            "About 1,200 residents were evacuated from the valley overnight because of the gas "
+            "leak, the county said.\n\n"
+            "Dana Whitlock, the county's emergency coordinator, urged families to stay away from "
+            "the pit head."
+        ),
+    },
+    {
+        "id": "courier-0304",
+        "published": "2021-03-04",
+        "source": "Mountain Courier",
+        "title": "Valley evacuated as rescuers dig",
+        "text": (
+            "Officials said 40 miners were trapped underground at Kestrel Ridge.\n\n"
+            "The tunnel at the Kestrel Ridge colliery collapsed on March 2, 2021, trapping the "
+            "miners deep underground.\n\n"
+            "About 2,000 residents were evacuated from the valley overnight because of the gas "
+            "leak, county officials said.\n\n"
+            "Mr Oyelaran promised a full inquiry into the collapse."
+        ),
+    },
+    {
+        "id": "herald-0311",
+        "published": "2021-03-11",
+        "source": "Valley Herald",
+        "title": "Rescuers confirm 52 trapped",
+        "text": (
+            "Rescuers confirmed on Thursday that 52 miners were trapped in the Kestrel Ridge "
+            "colliery when the tunnel gave way.\n\n"
+            "Oyelaran said Harlan Mining would pay for the families' accommodation.\n\n"
+            "The state set up a $2 million relief fund for the families of the miners."
+        ),
+    },
+]
+
+
+def make_docs(articles=ARTICLES) -> list[Document]:
+    docs = []
+    for a in articles:
+        raw = RawInput(id=a["id"], path=a["id"] + ".txt", kind="text", raw=a["text"],
+                       title=a["title"], source=a["source"], published_field=a["published"])
+        docs.append(process_document(raw))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def digest() -> dict:
+    return dg.build_digest(make_docs(), [])
+
+
+def _actor(digest: dict, name: str) -> dict:
+    found = [a for a in digest["actors"] if a["name"] == name]
+    assert found, [a["name"] for a in digest["actors"]]
+    return found[0]
+
+
+def _group_of(digest: dict, text: str) -> dict:
+    for g in digest["figures"]:
+        if any(text in c["text"] for c in g["claims"]):
+            return g
+    raise AssertionError(f"no figure group quotes {text!r}")
+
+
+# ------------------------------------------------------------------------------- actors
+
+
+def test_name_variants_are_one_actor_with_counts_and_dates(digest):
+    a = _actor(digest, "Martin Oyelaran")
+    assert a["kind"] == "person"
+    assert a["articles"] == 3  # "Martin Oyelaran", "Mr Oyelaran", "Oyelaran"
+    assert {"Martin Oyelaran", "Oyelaran"} <= set(a["aliases"])
+    assert (a["first_seen"], a["last_seen"]) == ("2021-03-04", "2021-03-11")
+    assert not [x for x in digest["actors"] if x["name"] in ("Oyelaran", "Mr Oyelaran")]
+
+
+def test_roles_before_and_after_the_name(digest):
+    assert _actor(digest, "Martin Oyelaran")["role"] == "Harlan Mining chief executive"
+    whitlock = _actor(digest, "Dana Whitlock")
+    assert whitlock["role"] == "county's emergency coordinator"
+    cite = [c for c in whitlock["citations"] if c["why"] == "role"][0]
+    assert cite["doc_id"] == "herald-0304" and "emergency coordinator" in cite["text"]
+
+
+def test_actor_rows_are_ranked_and_numbered(digest):
+    sal = [a["salience"] for a in digest["actors"]]
+    assert sal == sorted(sal, reverse=True)
+    assert [a["id"] for a in digest["actors"]] == [f"a{i + 1}" for i in range(len(sal))]
+
+
+def test_role_patterns():
+    assert dg._role_before("Japan's chief negotiator Koichi Haraguchi said", 24) == \
+        "Japan's chief negotiator"
+    text = "Koreshige Anami, director general of the Asian Bureau, shook hands."
+    assert dg._role_after(text, len("Koreshige Anami")) == "director general of the Asian Bureau"
+    text = "signed by the head of the Red Cross delegation, Tadateru Konoe, and"
+    assert dg._role_preceding_apposition(text, text.index("Tadateru")) == \
+        "head of the Red Cross delegation"
+    assert dg._role_after("Oyelaran, who said nothing, left.", 8) is None
+
+
+def test_titles_and_surnames_merge():
+    ents = {}
+    for name, label, n in [("Koichi Haraguchi", "PERSON", 3), ("Haraguchi", "PERSON", 2),
+                           ("Mr Haraguchi", "PERSON", 1), ("United Nations", "ORG", 2),
+                           ("U.N.", "ORG", 3), ("Japan", "GPE", 4), ("Japanese", "NORP", 5)]:
+        clean = dg._clean_entity(name, label)
+        key = dg._norm_name(clean)
+        e = ents.setdefault(key, dg._Entity(key))
+        e.labels[label] += n
+        e.surfaces[clean] += n
+    actors = {a.key: a for a in dg._merge(ents)}
+    assert set(actors) == {"koichi haraguchi", "united nations", "japan"}
+    assert "haraguchi" in actors["koichi haraguchi"].surname_aliases
+    assert "un" in actors["united nations"].aliases
+    assert "japanese" in actors["japan"].aliases
+    m = dg._Matcher(list(actors.values()))
+    found = m.find("Mr Haraguchi met U.N. officials in Japan; Haraguchi left.")
+    assert len(found) == 4
+
+
+# ------------------------------------------------------------------------------ figures
+
+
+def test_figures_are_grouped_by_what_they_count(digest):
+    miners = _group_of(digest, "52 miners")
+    values = [c["number"] for c in miners["claims"]]
+    assert 40.0 in values and 52.0 in values
+    residents = _group_of(digest, "About 1,200 residents")
+    assert {c["number"] for c in residents["claims"]} == {1200.0, 2000.0}
+    assert miners["id"] != residents["id"]
+    money = _group_of(digest, "relief fund")
+    assert money["unit"] == "USD" and money["claims"][0]["number"] == 2_000_000
+
+
+def test_claims_in_a_group_are_in_date_order(digest):
+    for g in digest["figures"]:
+        dates = [c["date"] for c in g["claims"]]
+        assert dates == sorted(dates), g["label"]
+
+
+def test_claim_fields(digest):
+    c = [c for c in _group_of(digest, "at least 40")["claims"] if "at least 40" in c["text"]][0]
+    assert c["qualifier"] == "at least" and c["value"] == "40" and c["thing"] == "miners"
+    assert c["doc_id"] == "herald-0304" and c["source"] == "Valley Herald"
+    assert c["date"] == "2021-03-04" and c["date_basis"] == "published"
+    dated = [c for c in _group_of(digest, "52 miners")["claims"] if "52" in c["value"]][0]
+    assert dated["date_basis"] == "mention"  # "on Thursday" in the sentence
+
+
+def test_evolution_is_not_a_discrepancy_but_same_day_disagreement_is(digest):
+    figs = [d for d in digest["discrepancies"] if d["kind"] == "figure"]
+    assert len(figs) == 1, [d["what"] for d in figs]
+    d = figs[0]
+    assert {c["number"] for c in d["claims"]} == {1200.0, 2000.0}
+    assert {c["doc_id"] for c in d["claims"]} == {"herald-0304", "courier-0304"}
+    assert "same reference date" in d["rule"]
+    # 40 / at least 40 on 4 March and 52 on 11 March: evolution, in date order, not flagged
+    assert not any("miners" in x["what"] for x in figs)
+
+
+def test_conflicting_dates_for_one_event(digest):
+    dates = [d for d in digest["discrepancies"] if d["kind"] == "date"]
+    assert len(dates) == 1
+    assert [c["date"] for c in dates[0]["claims"]] == ["2021-03-02", "2021-03-03"]
+    assert {c["doc_id"] for c in dates[0]["claims"]} == {"herald-0304", "courier-0304"}
+
+
+def test_qualifiers_make_intervals():
+    def claim(number, qualifier=""):
+        return dg._Claim("d", 0, "", 0, 0, str(number), number, qualifier, None, "x", "x", "x",
+                         frozenset(), None, None, {})
+
+    assert claim(11, "at least").interval(0) == (11, float("inf"))
+    assert claim(40, "up to").interval(0) == (0, 40)
+    lo, hi = claim(1800, "about").interval(0.025)
+    assert lo < 1800 < hi < 2000 * 0.975  # about 1,800 and about 2,000 do not overlap
+
+
+def test_numbers_that_are_not_claims():
+    s = "The six-party talks began in 2003 at 10:30 with 30 delegates, aged 50, on Flight 253."
+    doc = Document(id="n", path="n", text=s, published=dt.date(2003, 8, 27))
+    doc.sentences = make_sentence(doc, s)
+    toks = dg._run_tagger([s])[0]
+    claims = dg._extract_claims(doc, doc.sentences[0], toks, [])
+    assert [(c.number, c.head) for c in claims] == [(30.0, "delegate")]
+
+
+def test_ranges_and_reference_dates():
+    s = "About 1,800 Japanese women married North Korean men between 1959 and 1980."
+    doc = Document(id="r", path="r", text=s, published=dt.date(2002, 8, 18), date_source="stated")
+    doc.sentences = make_sentence(doc, s)
+    (c,) = dg._extract_claims(doc, doc.sentences[0], dg._run_tagger([s])[0], [])
+    assert c.ref_value == "2002-08-18" and c.ref_basis == "published"  # a range is no reference
+    s = "Between 35,000 and 60,000 barrels of oil a day were leaking on June 15, 2010."
+    doc = Document(id="b", path="b", text=s, published=dt.date(2010, 6, 16), date_source="field")
+    doc.sentences = make_sentence(doc, s)
+    (c,) = dg._extract_claims(doc, doc.sentences[0], dg._run_tagger([s])[0], [])
+    assert (c.low, c.number, c.unit) == (35000.0, 60000.0, "barrel/day")
+    assert c.ref_value == "2010-06-15" and c.ref_basis == "mention"
+
+
+def make_sentence(doc: Document, text: str):
+    from dateline.pipeline import tag_sentences
+
+    return tag_sentences(doc.id, [text], doc.published)
+
+
+# ------------------------------------------------------------------- output and wiring
+
+
+def test_digest_is_json_and_deterministic(digest):
+    assert digest["schema"] == "dateline-digest/1"
+    text = json.dumps(digest, sort_keys=True)
+    shuffled = list(ARTICLES)
+    random.Random(7).shuffle(shuffled)
+    again = dg.build_digest(list(reversed(make_docs(shuffled))), [])
+    assert json.dumps(again, sort_keys=True) == text
+
+
+def test_markdown_section(digest):
+    md = render_digest_markdown(digest)
+    assert md.startswith("## Story digest\n")
+    for part in ("### Who is involved", "### Figures over time", "### Where sources disagree",
+                 "| **Martin Oyelaran** | person | Harlan Mining chief executive | 3 |",
+                 "about 1,200", "about 2,000", "`herald-0304`", "`courier-0304`",
+                 "One event, two dates", "*Why flagged:*"):
+        assert part in md, part
+    assert render_digest_markdown({}) .startswith("## Story digest")
+    assert render_digest_markdown(None) == ""  # type: ignore[arg-type]
+
+
+def test_pipeline_sets_digest_and_writes_digest_json(tmp_path):
+    docs = make_docs()
+    tl = assemble_timeline(docs, [], Config(digest=True))
+    assert tl.digest and tl.digest["schema"] == "dateline-digest/1"
+    assert "digest" in tl.timings
+    # the actors name the timeline entries they appear in
+    isos = {e.iso() for e in tl.entries}
+    assert all(set(a["entries"]) <= isos for a in tl.digest["actors"])
+    written = tl.write(str(tmp_path))
+    assert json.loads((tmp_path / "digest.json").read_text()) == tl.digest
+    assert written["digest"].endswith("digest.json")
+    assert json.loads((tmp_path / "timeline.json").read_text())["digest"] == tl.digest
+    assert "## Story digest" in (tmp_path / "timeline.md").read_text()
+    assert "Story digest" in (tmp_path / "timeline.html").read_text()
+    off = assemble_timeline(make_docs(), [], Config())
+    assert off.digest is None
+    off.write(str(tmp_path))
+    assert not (tmp_path / "digest.json").exists()
+
+
+def test_cli_digest_command(tmp_path, capsys):
+    from dateline.cli import main
+
+    path = tmp_path / "kestrel.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    assert main(["digest", str(path), "--json", "-q", "-j", "1"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["schema"] == "dateline-digest/1"
+    assert any(a["name"] == "Martin Oyelaran" for a in out["actors"])
+    assert main(["digest", str(path), "-q", "-j", "1"]) == 0
+    assert capsys.readouterr().out.startswith("## Story digest")
+    assert main(["digest", str(tmp_path / "missing"), "-q"]) == 2
+
+
+# --------------------------------------------------------------------------- demo corpus
+
+
+def test_demo_corpus_digest(seed_dir):
+    from dateline.pipeline import build_timeline
+
+    tl = build_timeline([str(seed_dir)], jobs=1)
+    d = tl.digest
+    abduct = _group_of(d, "abducted 13 Japanese")
+    numbers = [c["number"] for c in abduct["claims"]]
+    assert {10.0, 11.0, 13.0} <= set(numbers)
+    ends = [dg._Claim("", 0, "", 0, 0, "", 0, "", None, "", "", "", frozenset(), None, None, {},
+                      ref_end=_end(c["date"])).sort_date for c in abduct["claims"]]
+    assert ends == sorted(ends)
+    wives = [x for x in d["discrepancies"] if x["kind"] == "figure"
+             and {c["number"] for c in x["claims"]} == {1800.0, 2000.0}]
+    assert len(wives) == 1
+    assert not [x for x in d["discrepancies"] if x.get("group") == abduct["id"]]
+    haraguchi = _actor(d, "Koichi Haraguchi")
+    assert haraguchi["kind"] == "person" and "chief" in (haraguchi["role"] or "")
+
+
+def _end(iso: str) -> dt.date:
+    if len(iso) == 4:
+        return dt.date(int(iso), 12, 31)
+    if len(iso) == 7:
+        y, m = int(iso[:4]), int(iso[5:])
+        return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date.fromisoformat(iso)
