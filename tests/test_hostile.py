@@ -347,7 +347,11 @@ def test_leftover_temp_files_are_removed_on_the_next_run(hostile, tmp_path):
     os.utime(old, (time.time() - 3600, time.time() - 3600))
     fresh = out / ".documents.jsonl.def456.tmp"  # a run writing right now keeps its file
     fresh.write_text("{")
+    live = out / f".timeline.md.{os.getppid()}.x1.tmp"  # so does a live process
+    live.write_text("#")
+    dead = out / ".timeline.txt.999999999.x2.tmp"  # a killed run's leftover goes at once
+    dead.write_text("2021")
     (out / "notes.txt").write_text("mine")
     assert main(["build", str(paths["good"]), str(paths["unicode"]), "-o", str(out), "-q"]) == 0
-    assert sorted(p.name for p in out.glob(".*.tmp")) == [fresh.name]
+    assert sorted(p.name for p in out.glob(".*.tmp")) == [fresh.name, live.name]
     assert (out / "notes.txt").read_text() == "mine"

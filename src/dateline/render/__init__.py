@@ -27,7 +27,8 @@ def atomic_write(path: Path, chunks: Iterable[str] | str) -> None:
     """Write text to ``path`` through a temporary file in the same folder and a rename, so a
     reader (or an interrupted run) sees either the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # .NAME.PID.RANDOM.tmp: a later run can tell a dead writer's leftover from a live one's
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             if isinstance(chunks, str):
@@ -67,18 +68,34 @@ def manifest_lines(timeline: Timeline) -> Iterable[str]:
         yield json.dumps(row.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
 
 
-STALE_TEMP_SECONDS = 60  # a temporary file this old is left over from an interrupted run
+STALE_TEMP_SECONDS = 60  # a temporary file of unknown writer this old is a leftover
+
+
+def _writer_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # our own writes are done when this runs
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process: leave its file alone
+    return True
 
 
 def remove_stale_temps(outdir: Path, names: Iterable[str], older_than: float = STALE_TEMP_SECONDS) -> list[str]:
-    """Delete ``.NAME.*.tmp`` files that an interrupted run left in ``outdir`` (only for our
-    file ``names``, and only old ones: a run writing there right now keeps its own)."""
+    """Delete the ``.NAME.PID.*.tmp`` files that interrupted runs left in ``outdir`` (only for
+    our file ``names``): those whose writing process is gone, and those of unknown writer older
+    than ``older_than`` seconds.  A run writing into the same folder right now keeps its own."""
     removed = []
     now = time.time()
     for name in names:
         for tmp in outdir.glob(f".{glob.escape(name)}.*.tmp"):
+            pid = tmp.name[len(name) + 2:].split(".", 1)[0]
             try:
-                if now - tmp.lstat().st_mtime >= older_than:
+                stale = (not _writer_alive(int(pid)) if pid.isdigit()
+                         else now - tmp.lstat().st_mtime >= older_than)
+                if stale:
                     tmp.unlink()
                     removed.append(str(tmp))
             except OSError:
