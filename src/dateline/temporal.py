@@ -1536,7 +1536,10 @@ def _handle(name: str, m: re.Match[str], ctx: _Ctx) -> Result | None:
         return "DATE", f"{int(m['y1']):04d}", None, None
     if name.startswith("year_range_b"):
         return "DATE", name[len("year_range_b"):], None, None
-    return HANDLERS[name](m, ctx)
+    try:
+        return HANDLERS[name](m, ctx)
+    except (OverflowError, ValueError):  # a date off the calendar: not an expression we resolve
+        return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1627,6 +1630,8 @@ def tag(text: str, dct: dt.date | None = None) -> list[Timex]:
     """
     if isinstance(dct, dt.datetime):
         dct = dct.date()
+    if dct is not None and not _ok_year(dct.year):
+        dct = None  # a creation time outside 1000..2200 is a bad field, not a reference point
     ctx = _Ctx(text, dct)
     result: list[Timex] = []
     for (s, e, name, m), res in _candidates(text, ctx):
