@@ -1,84 +1,76 @@
 """The story digest: who the actors are, how the key figures evolved, where sources disagree.
 
 ``build_digest(docs, entries)`` returns a JSON-serialisable dict (schema
-``dateline-digest/1``, documented in ``docs/digest.md``).  It is deterministic: the same
-documents give the same digest, byte for byte once serialised.
+``dateline-digest/1``; fields and rules in ``docs/digest.md``).  It is deterministic: the same
+documents give the same digest, byte for byte once serialised.  Every item cites its article
+(``doc_id``) and sentence.
 
 Actors
 ------
 * **Discovery.**  spaCy NER (the packaged small English model, loaded once per process, only
-  its ``ner`` component) finds PERSON, ORG, GPE, LOC, FAC and NORP names.  NER is slow, so it
-  runs on a word budget: when the first ``sentences_per_doc`` sentences of every article that
-  contain a capitalised word fit in ``ner_word_budget`` words they are all read; otherwise the
-  capitalised word runs of the whole corpus are counted (a cheap regex) and, for the most
-  frequent ones, a few sentences containing each are read (every frequent name gets a vote).
+  its ``ner`` component) finds PERSON, ORG, GPE, LOC, FAC and NORP names, within
+  ``ner_word_budget`` words: all of the first ``sentences_per_doc`` sentences with a capitalised
+  word of every article when they fit; otherwise the capitalised word runs of the whole corpus
+  are counted (a regex) and a few sentences are read for each of the most frequent ones.
 * **Merging.**  Titles (Mr, Mrs, Dr, President, Prime Minister, ...), a leading "the" and
-  possessives are stripped; hyphens, dots and case are ignored ("Kim Jong-il" = "Kim Jong Il",
-  "U.S." = "US"); a bare surname ("Haraguchi", "Mr Haraguchi") joins the one full name ending
-  with it (a surname shared by several full names is not counted); an acronym joins the name
-  whose initials it spells ("UN" = "United Nations"); a nationality joins its country
-  ("Japanese" -> Japan, "North Korean" -> North Korea).
-* **Counting.**  Every name and variant found is then matched (exact token runs, no NER) in all
-  sentences of all used articles: number of articles, mentions, first and last date seen (the
-  day named in the sentence, else the article's publication date) and the timeline entries
-  whose sentences name the actor.
+  possessives are stripped; case and dots are ignored ("U.S." = "US").  A bare surname
+  ("Haraguchi", "Mr Haraguchi") joins the one full name ending with it (or the one named three
+  times as often as the others); a bare first name joins the one full name starting with it;
+  spelling variants of full names join ("Moammar Gadhafi" = "Muammar Gaddafi"); an acronym joins
+  the name whose initials it spells ("UN" = "United Nations"); a corporate suffix is dropped
+  ("BP PLC" = BP); a nationality joins its country ("Japanese" -> Japan).
+* **Counting.**  Every name and variant is then matched (exact runs of capitalised words, no
+  NER) in all sentences of all used articles: articles, mentions, first and last publication
+  date, and the timeline entries whose sentences name the actor.
 * **Role**, when stated: the words before the name ending with a role noun ("Japan's chief
-  negotiator Koichi Haraguchi", "US Assistant Secretary of State Christopher Hill"), an
-  apposition after it ("Koreshige Anami, director general of the Asian Bureau, ...") or before
-  it ("the head of the Japanese Red Cross delegation, Tadateru Konoe"); the most frequent one.
+  negotiator Koichi Haraguchi"), an apposition after it ("Koreshige Anami, director general of
+  the Asian Bureau, ...") or before it ("the head of the Japanese Red Cross delegation, Tadateru
+  Konoe"); the most frequent one.
 * **Salience** = log(1 + articles) x (0.5 + spread) x (1 + share of timeline entries naming
-  it) x kind weight, where spread is the share of the corpus's publication months (days for
-  stories shorter than four months) in which the actor is seen, and places and nationalities
-  are damped by how ubiquitous they are (weight 0.7 x (1 - 0.5 x share of articles naming
-  them)): the setting of a story is less informative than the people in it.
+  it) x kind weight; spread is the share of the corpus's publication months (days for stories
+  shorter than four months) in which the actor appears; places and nationalities weigh
+  0.7 x (1 - 0.5 x share of articles naming them): the setting of a story is less informative
+  than the people in it.
 
 Figures
 -------
 * **Claims.**  Sentences with a number that is not part of a date are tagged (spaCy tagger and
-  lemmatizer, again on a word budget that favours figures reported by several articles).  A
-  claim is a quantity (digits, number words, "2.5 million", "$20bn", "9.5 percent"), its
-  qualifier ("at least", "about", "nearly", "more than", "some", "up to", ...), its unit or
-  currency, and the thing counted: the noun phrase after the number ("13 Japanese citizens",
-  "about 1,800 Japanese women"), through a container noun ("a list of 10 names of people" ->
-  people; "67,000 tons of food" -> food, unit tons), a partitive pronoun resolved to the
-  previous claim of the article ("five of them"), or for money and percentages the noun they
-  belong to.  Years, durations ("two days"), ages, times, ordinals, compound modifiers
+  lemmatizer, within ``figure_word_budget`` words, favouring figures several articles report).
+  A claim is a quantity (digits, number words, "2.5 million", "$20bn", "9.5 percent", ranges),
+  its qualifier ("at least", "about", "nearly", "more than", "some", "up to", ...), its unit or
+  currency, and the thing counted: the noun phrase after the number ("13 Japanese citizens"),
+  through a container ("a list of 10 names of people" -> people; "67,000 tons of food" -> food),
+  a partitive pronoun resolved to the article's previous claim ("five of them"), or for money
+  and percentages the noun they belong to.  Years, durations, ages, clock times, compounds
   ("six-party") and numbers in names ("Flight 253") are not claims.
-* **Reference date**: the date named in the same sentence closest to the number (dates in a
-  range, "since" or "before" phrases describe a period, not the figure's date), else the
-  article's publication date (marked when that date was inferred).
-* **Grouping**: claims about the same thing have the same head (lemma; people, persons,
-  nationals, citizens and demonyms are one class "people"), the same unit, no conflicting
-  nationality, no conflicting event (killed, injured, abducted/missing, evacuated, arrested,
-  returned, ...), and similar context (TF-IDF cosine of the sentence's content lemmas plus
-  overlap of the noun phrase >= ``group_threshold``; average link, conservative).  Claims in a
-  group are listed in date order (the end of their reference period: "in 2002" sorts after
-  "18 August 2002").
+* **Reference date**: the date named in the sentence nearest the number (dates that bound a
+  period, "between 1959 and 1980", "since 2008", are not), else the article's publication date
+  (marked when that date was inferred).
+* **Grouping**: same head lemma class, same unit, no conflicting nationality, event (killed,
+  injured, abducted/missing, evacuated, ...) or place, and TF-IDF context similarity plus noun
+  phrase overlap >= ``group_threshold`` (average link).  Claims are listed in the order of the
+  end of their reference period ("in 2002" sorts after "18 August 2002").
 
 Discrepancies
 -------------
-A pair of claims of one group from two different articles is flagged when their values are
-inconsistent and they refer to the same time:
-
-* **Consistency** allows for the qualifiers: a claim is an interval ("at least 11" = [11, inf),
-  "up to 40" = [0, 40], "about 1,800" = 1,800 +- ``approx_tolerance``, "nearly 50" = [45, 50]),
-  widened by ``tolerance`` (5 %); overlapping intervals agree, so "at least 11" agrees with 13.
-* **Same time**: day-precise reference dates at most ``window_days`` apart, or the same month
-  when one is month-precise, or the same year when both are year-precise; a year-precise date
-  is never compared with a finer one.  A publication date that was inferred is uncertain by
-  365 x (1 - confidence) days (at least 30) on each side.
-* **Estimates**: two approximate claims ("about", "around", "some", "an estimated", ...) of a
-  figure that is not a running tally (a tally: at least three reference dates whose values move
-  steadily one way, Spearman |rho| >= 0.7) are compared across ``estimate_window_days``: an
-  estimate of a stable quantity (1,800 vs 2,000 Japanese wives) should not change in months.
-
-Anything else is evolution: values from clearly different reference times (11 missing in 2002,
-13 admitted later) are shown in date order, not flagged.
+Two claims of one group from two different articles are flagged when (1) their values disagree
+after the qualifiers ("at least 11" = [11, inf) agrees with 13; exact and "about N" values are
+points, each widened by half of ``tolerance``); (2) they refer to the same time: the same day
+(``window_days``), month or year at the same precision, an inferred publication date being
+uncertain by 365 x (1 - confidence) days; or both are estimates ("about", "some", ...) of a
+figure that is not evolving in these articles (not three values at three dates) made within
+``estimate_window_days``; (3) they are clearly about the same thing (context cosine >=
+``pair_threshold``, or the same modified noun phrase, both estimates or sharing a place); and
+(4) neither is part of a breakdown, an increment ("a further 48"), hedged ("would", "set to",
+"over the past decades") or of another scope ("suspected" vs "confirmed").  Anything else is
+evolution and is shown in date order, not flagged (10 names in 1999, at least 11 in August 2002,
+13 admitted in 2002).
 
 **Conflicting dates for one event**: two sentences from different articles that describe the
-same event (TF-IDF cosine of their content words >= ``event_similarity``, with at least four
-content words in common) and name different explicit calendar days (a month name and a day
-number, not a weekday resolved against the publication date) at most a year apart.
+same event (content cosine >= ``event_similarity``, four content words in common) and name
+different explicit calendar days at most a year apart; time stamps, dates after publication,
+templates (three or more dates) and articles of different days each naming its own day are not
+events.
 """
 
 from __future__ import annotations
@@ -210,10 +202,6 @@ def _mention_iso(m: TimeMention) -> str:
     return m.value if m.granularity != "day" else m.date.isoformat()
 
 
-def _fmt_number(x: float) -> str:
-    if x == int(x):
-        return f"{int(x):,}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
 STOP = frozenset(
@@ -253,17 +241,13 @@ _CONNECT = frozenset({"of", "the", "de", "del", "da", "du", "la", "le", "von", "
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _CORP_SUFFIXES = frozenset({"plc", "inc", "ltd", "co", "corp", "corporation", "llc", "ag", "sa",
                             "nv", "holdings", "limited"})
-_WIRE = frozenset(
-    """ap afp reuters associated press agence france presse bbc cnn upi dpa kyodo xinhua efe ansa
-    yonhap itar tass ria novosti pti ians""".split()
-)
 _WIRE_NAMES = frozenset({
     "ap", "afp", "reuters", "associated press", "agence france presse", "upi", "dpa", "kyodo",
     "xinhua", "efe", "ansa", "yonhap", "itar tass", "pti", "ians", "bbc", "cnn",
 })
 _JUNK_NAMES = frozenset(
     """et est edt gmt bst utc cet pt pst pdt ct cst cdt am pm update updated rss faq ok tv pdf
-    email e-mail print share comments comment
+    email e-mail print share comments comment god allah
     terms of service privacy policy cookie policy""".split()
 ) | {"terms of service", "privacy policy", "cookie policy", "terms of use", "associated press"}
 _KNOWN_ORGS = frozenset(
@@ -529,9 +513,10 @@ class _Actor:
     surname_aliases: set[str] = field(default_factory=set)  # bare surnames (need a title or a run of their own)
     docs: set[str] = field(default_factory=set)
     mentions: int = 0
-    hits: list[tuple[str, int, int, int, dt.date | None]] = field(default_factory=list)
+    hits: list[tuple[str, int, int, int, dt.date | None, bool]] = field(default_factory=list)
     entries: set[str] = field(default_factory=set)
     surname_mentions: int = 0
+    written: Counter = field(default_factory=Counter)  # the forms matched in the articles
 
 
 def _candidate_sentences(docs: Sequence[Document], cfg: DigestConfig) -> list[tuple[str, int]]:
@@ -625,10 +610,11 @@ def _inventory(docs: Sequence[Document], entries: Sequence[TimelineEntry],
             w = m.group(0)
             lw = w.lower()
             if lw in singles:
-                if w[0].isupper():
-                    cap_mid[lw] += 1
-                else:
+                if not w[0].isupper():
                     low[lw] += 1
+                elif not (re.search(r"[A-Z][\w.'-]*\s+$", t[max(0, m.start() - 30):m.start()])
+                          or re.match(r"\s+(?:of\s+)?[A-Z]", t[m.end():m.end() + 6])):
+                    cap_mid[lw] += 1  # on its own, not inside a longer name
     for k in sorted(singles):
         acronym = ents[k].surfaces.most_common(1)[0][0].replace(".", "").isupper()
         ratio = 2 if _majority(ents[k].labels) == "PERSON" else 1
@@ -685,6 +671,12 @@ def _merge(ents: dict[str, _Entity]) -> list[_Actor]:
             if _resolve(target, k) == _resolve(target, other):
                 continue
             if _spelling_variant(k, other):
+                keep = max((k, other), key=lambda x: (count[x], -len(x), x))
+                target[other if keep == k else k] = keep
+    orgs = sorted(k for k, lab in label_of.items() if lab == "ORG" and len(k.split()) >= 2)
+    for i, k in enumerate(orgs):  # "World Health Organisation" / "World Health Organization"
+        for other in orgs[i + 1:]:
+            if _resolve(target, k) != _resolve(target, other) and _spelling_variant(k, other):
                 keep = max((k, other), key=lambda x: (count[x], -len(x), x))
                 target[other if keep == k else k] = keep
     by_first: dict[str, set[str]] = defaultdict(set)
@@ -783,7 +775,10 @@ def _merge(ents: dict[str, _Entity]) -> list[_Actor]:
             owners[s].append(a)
     for s, lst in owners.items():
         if len(lst) > 1:
-            for a in lst:
+            lst.sort(key=lambda a: (-sum(a.surfaces.values()), a.key))
+            top = sum(lst[0].surfaces.values())
+            rest = sum(sum(a.surfaces.values()) for a in lst[1:])
+            for a in lst[1:] if top >= 3 * rest else lst:  # unless one of them dominates
                 a.surname_aliases.discard(s)
     alias_all = {al for a in actors for al in a.aliases}
     for a in actors:
@@ -876,20 +871,38 @@ def _actor_role(a: _Actor, by_id: dict[str, Document],
                 others: frozenset[str] = frozenset()) -> tuple[str | None, dict[str, Any] | None]:
     roles: Counter[str] = Counter()
     first: dict[str, tuple[str, int, str]] = {}
-    for doc_id, idx, start, end, _ in a.hits[:80]:
+    for doc_id, idx, start, end, _, by_surname in a.hits[:80]:
         text = by_id[doc_id].sentences[idx].text
         for r in (_role_before(text, start, others), _role_after(text, end),
                   _role_preceding_apposition(text, start)):
-            if r:
-                r = r.strip(" ,;:")
-                k = r.casefold()
-                roles[k] += 1
-                first.setdefault(k, (r, idx, doc_id))
+            if not r or (by_surname and len(r.split()) == 1):
+                continue  # "President Clinton" may be another Clinton
+            r = r.strip(" ,;:")
+            k = r.casefold()
+            roles[k] += 1
+            first.setdefault(k, (r, idx, doc_id))
     if not roles:
         return None, None
-    best = sorted(roles, key=lambda k: (-roles[k], -len(k), k))[0]
+    # vote on the role's core ("home secretary"), then show its most common full wording
+    cores: Counter[str] = Counter()
+    for k, n in roles.items():
+        cores[_role_core(k)] += n
+    order = list(first)
+    core = sorted(cores, key=lambda c: (-cores[c], min(order.index(k) for k in roles
+                                                       if _role_core(k) == c)))[0]
+    best = sorted((k for k in roles if _role_core(k) == core),
+                  key=lambda k: (-roles[k], len(k), order.index(k)))[0]
     text, idx, doc_id = first[best]
     return text, {"doc_id": doc_id, "sentence_index": idx, "text": by_id[doc_id].sentences[idx].text}
+
+
+def _role_core(role: str) -> str:
+    head = []
+    for w in role.lower().split():
+        if w in ("of", "at", "for", "in", "with", "from", "to", "by", "on", "and"):
+            break
+        head.append(_POSS.sub("", w))
+    return " ".join(head[-2:])
 
 
 _WORLD = re.compile(r"\b(?:worldwide|globally|global|world-wide|around the world)\b", re.I)
@@ -925,8 +938,8 @@ def _build_actors(docs: Sequence[Document], entries: Sequence[TimelineEntry],
                 a.docs.add(d.id)
                 a.mentions += 1
                 a.surname_mentions += by_surname
-                a.hits.append((d.id, s.index, start, end, d.published or _sentence_day(s)))
-                a.surfaces[s.text[start:end]] += 0  # keep written forms known
+                a.hits.append((d.id, s.index, start, end, d.published or _sentence_day(s), by_surname))
+                a.written[re.sub(r"\.{2,}$", "", s.text[start:end])] += 1
     entry_isos = []
     for e in entries:
         iso = e.iso()
@@ -955,7 +968,7 @@ def _build_actors(docs: Sequence[Document], entries: Sequence[TimelineEntry],
         if a.label == "NORP" and a.kind == "group" and not a.key.endswith("s"):
             continue  # a bare adjective of nationality ("Chinese") that names no country here
         if a.kind == "person" and len(a.key.split()) >= 2 and a.mentions >= 10 \
-                and a.surname_mentions == 0 and not _alone(sample_text, _display_name(a, a.surfaces)):
+                and a.surname_mentions == 0 and not _alone(sample_text, _display_name(a, a.written or a.surfaces)):
             a.kind = "other"  # never "Mr X" nor "X" alone: a ship or a product, not a person
         if a.kind == "person" and " " not in a.key and len(a.hits) >= 5:
             prep = sum(1 for h in a.hits if _PLACE_PREP.search(
@@ -977,7 +990,7 @@ def _build_actors(docs: Sequence[Document], entries: Sequence[TimelineEntry],
         if a.kind == "person":
             role, role_cite = _actor_role(a, by_id,
                                           frozenset(person_names - {" ".join(a.key.split()[-2:])}))
-        names = Counter({s: n for s, n in a.surfaces.items() if n > 0})
+        names = a.written or a.surfaces
         name = _display_name(a, names)
         first_hit = min(a.hits, key=lambda h: (h[4] or dt.date.max, h[0], h[1]))
         out.append({
@@ -1021,18 +1034,23 @@ def _alone(text: str, name: str) -> bool:
 
 
 def _display_name(a: _Actor, names: Counter) -> str:
-    if a.label == "PERSON":
-        full = [s for s in names if _norm_name(s) == a.key]
-        if full:
-            return sorted(full, key=lambda s: (-names[s], s))[0]
-    cands = ([s for s in names if _norm_name(s) == a.key]
-             or [s for s in names if _norm_name(s) in a.aliases] or list(names))
-    # prefer the written-out name to its acronym when both are common
-    best = sorted(cands, key=lambda s: (-names[s], s))[0]
-    longer = [s for s in cands if len(s.split()) > 1 and names[s] * 4 >= names[best]]
-    if best.replace(".", "").isupper() and longer:
-        best = sorted(longer, key=lambda s: (-names[s], s))[0]
-    return best
+    """The name as the articles most often write it; the written-out form of an acronym unless
+    the acronym is far more common ("BP", not "British Petroleum"; "United Nations", not "UN")."""
+    if not names:
+        return a.key
+    ranked = sorted(names, key=lambda s: (-names[s], s))
+    root = [s for s in ranked if _norm_name(s) == a.key]
+    if not root:
+        return ranked[0]
+    if a.label != "PERSON" and ranked[0].replace(".", "").isupper() and \
+            names[ranked[0]] > 4 * names[root[0]]:
+        return ranked[0]
+    words = root[0].split()
+    if len(words) > 1 and _norm_token(words[-1]) in _CORP_SUFFIXES:
+        bare = " ".join(words[:-1])
+        if names.get(bare, 0) >= names[root[0]]:
+            return bare  # "GlaxoSmithKline", not "GlaxoSmithKline Plc"
+    return root[0]
 
 
 def _order_actor(a: dict[str, Any]) -> dict[str, Any]:
@@ -1075,7 +1093,7 @@ _NUMWORD_TRIE = (
     r"s(?:ix|even|ixteen|eventeen|ixty|eventy)|e(?:ight|leven|ighteen|ighty)|"
     r"n(?:ine|ineteen|inety)|hundred|dozen)"
 )
-_DIGITS = re.compile(r"(?<![\w.,\\/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+_DIGITS = re.compile(r"(?<![\w.,:\\/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
 _WORDNUM = re.compile(rf"\b{_NUMWORD_TRIE}(?:[-\s]{_NUMWORD_TRIE})?\b")  # on lower-cased text
 _NUM_AFTER = re.compile(
     r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|tn|m|b|k)\b)?"
@@ -1173,6 +1191,7 @@ _PEOPLE = frozenset(
     """people person individual national citizen civilian resident inhabitant villager
     passenger""".split()
 )
+_DISTANCE = frozenset({"km", "kilometre", "mile", "metre", "meter", "foot", "feet", "yard", "inch"})
 _PERSONS = frozenset(
     """man woman child boy girl worker miner soldier troop civilian crew crewman employee
     protester demonstrator passenger victim patient student prisoner hostage fisherman police
@@ -1732,8 +1751,6 @@ def _group(claims: list[_Claim], cfg: DigestConfig) -> list[list[_Claim]]:
     return [[claims[i] for i in g] for g in groups]
 
 
-def _claim_date_label(c: _Claim) -> str | None:
-    return c.ref_value
 
 
 def _claim_dict(c: _Claim) -> dict[str, Any]:
@@ -1872,6 +1889,8 @@ def _discrepancies(groups: list[tuple[str, str, list[_Claim]]], cfg: DigestConfi
                 a, b = group[i], group[j]
                 if a.doc_id == b.doc_id or a.text == b.text or a.part or b.part:
                     continue
+                if (a.unit or "").split("/")[0] in _DISTANCE:
+                    continue  # distances are mostly of different things ("800 km" from where?)
                 if a.increment or b.increment or a.scope != b.scope or a.hedged or b.hedged:
                     continue  # "a further 48 deaths"; "suspected" vs "confirmed"; "would send"
                 if _states(a.text, b) or _states(b.text, a):
@@ -1929,8 +1948,8 @@ def _discrepancies(groups: list[tuple[str, str, list[_Claim]]], cfg: DigestConfi
                 "rule": f"{rule}; values differ by {pct} after allowing for the qualifiers "
                         f"(tolerance {round(cfg.tolerance * 100)} %)",
             }))
-    found.sort(key=lambda x: (x[1]["group"] and int(x[1]["group"][1:]), -x[0]))
-    return [d for _, d in found]
+    found.sort(key=lambda x: (int(x[1]["group"][1:]), -x[0]))  # by group rank, then size
+    return [d for _, d in found[: cfg.max_discrepancies]]
 
 
 def _same_thing(a: _Claim, b: _Claim, cfg: DigestConfig) -> bool:
