@@ -71,8 +71,9 @@ def test_cli_takes_the_scheduler_from_the_environment(cluster, corpus, tmp_path,
     out = capsys.readouterr().out
     assert "40 new" in out and f"on {cluster.scheduler_address}" in out
     # the timeline from that store equals the one from the files
-    assert main(["build", "--store", str(db), "--title", "T", "-o", str(tmp_path / "s"), "-q"]) == 0
-    assert main(["build", str(corpus / "txt"), "--title", "T", "-o", str(tmp_path / "f"), "-q", "-j", "1"]) == 0
+    opts = ["--title", "T", "-q", "--no-digest"]
+    assert main(["build", "--store", str(db), *opts, "-o", str(tmp_path / "s")]) == 0
+    assert main(["build", str(corpus / "txt"), *opts, "-o", str(tmp_path / "f"), "-j", "1"]) == 0
     for name in ("timeline.json", "documents.jsonl"):
         assert (tmp_path / "s" / name).read_bytes() == (tmp_path / "f" / name).read_bytes()
 

@@ -27,6 +27,7 @@ from dateline.store import (
     StoreError,
     content_hash,
     fts_query,
+    mentions_to_json,
     migrate,
     schema_version,
     source_key,
@@ -270,8 +271,8 @@ def test_build_from_store_equals_build_from_files(searchable, tmp_path):
     opts = ["--title", "Dam story", "--max-dates", "6", "--from", "2021-01", "--to", "2022"]
     files = _build(tmp_path, "files", [str(folder), *opts])
     stored = _build(tmp_path, "store", ["--store", str(db), *opts])
-    assert set(files) == {"timeline.json", "timeline.md", "timeline.txt", "timeline.html",
-                          "timelinejs.json", "documents.jsonl"}
+    assert set(stored) == set(files) >= {"timeline.json", "timeline.md", "timeline.txt",
+                                         "timeline.html", "timelinejs.json", "documents.jsonl"}
     for name in files:  # byte-identical, the manifest (with unreadable inputs) included
         assert stored[name] == files[name], name
     tl = json.loads(files["timeline.json"])
@@ -281,7 +282,7 @@ def test_build_from_store_equals_build_from_files(searchable, tmp_path):
 
 def test_build_with_query_selects_and_equals_files_of_the_selection(searchable, tmp_path):
     db, folder = searchable
-    q = ["--query", "Lindale evacuation", "--max-dates", "5"]
+    q = ["--query", "Lindale evacuation", "--max-dates", "5", "--no-digest"]
     stored = _build(tmp_path, "store", ["--store", str(db), *q])
     manifest = [json.loads(line) for line in stored["documents.jsonl"].splitlines()]
     selected = [m["path"] for m in manifest]
@@ -325,7 +326,7 @@ def test_python_api_timeline_from_store_equals_build_timeline(searchable):
     from dateline.storecli import store_build_timeline
 
     db, folder = searchable
-    a = build_timeline([str(folder)], title="T", jobs=1)
+    a = build_timeline([str(folder)], title="T", jobs=1)  # with the story digest, by default
     b = store_build_timeline(str(db), title="T")
     assert a.to_json() == b.to_json() and a.to_tilse() == b.to_tilse()
 
@@ -339,12 +340,24 @@ def test_migrates_a_version_1_store(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     assert migrate(conn, target=1) == (0, 1)
-    # a v1 store as an older dateline wrote it: documents, sentences, no full-text index
-    old = Store(path=str(path), conn=conn)
+    # a v1 store as an older dateline wrote it: documents, sentences, no full-text index, no
+    # fingerprints
     docs, rows, _ = process_inputs([str(EXAMPLES)], Config(), jobs=1)
     conn.execute("BEGIN")
     for d in docs:
-        old.put(d, source_key(d.path), "x")
+        cur = conn.execute(
+            "INSERT INTO documents(id, source_key, path, content_hash, status, reason, published, "
+            "date_source, date_confidence, date_evidence, title, url, source, text, duplicate_of, "
+            "warnings, n_sentences, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (d.id, source_key(d.path), d.path, "x", d.status, d.reason,
+             d.published.isoformat() if d.published else None, d.date_source, d.date_confidence,
+             d.date_evidence, d.title, d.url, d.source, d.text, d.duplicate_of,
+             json.dumps(d.warnings), len(d.sentences), "2024-01-01T00:00:00"))
+        conn.executemany("INSERT INTO sentences(doc, idx, text, mentions) VALUES (?,?,?,?)",
+                         [(cur.lastrowid, s.index, s.text, mentions_to_json(s.text, s.mentions))
+                          for s in d.sentences])
+        if hasattr(d, "fingerprint"):
+            d.fingerprint = None  # what a v1 store gives back
     conn.execute("COMMIT")
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name='documents_fts'").fetchone()[0] == 0
     conn.close()

@@ -181,10 +181,11 @@ def store_build_timeline(
     reporter: Any = None,
     on_warning: Callable[[str], None] | None = None,
     progress: bool = False,
+    digest: bool | None = None,
 ) -> Timeline:
     """:func:`dateline.pipeline.build_timeline` with the articles of a store instead of input
     paths: the same options make the same :class:`Config`, hence the same timeline."""
-    from dataclasses import replace
+    from dataclasses import fields, replace
 
     from dateline import dating
     from dateline.progress import Reporter
@@ -205,6 +206,9 @@ def store_build_timeline(
         keywords=tuple(keywords) or base.keywords,
         jobs=jobs or base.jobs,
     )
+    if "digest" in {f.name for f in fields(Config)}:  # as build_timeline: on unless config says
+        cfg = replace(cfg, digest=digest if digest is not None
+                      else (base.digest if config is not None else True))
     rep = reporter or Reporter(enabled=progress)
     store = _open(store_path, create=False)
     try:
