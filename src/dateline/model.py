@@ -98,6 +98,7 @@ class Document:
     reason: str = ""
     duplicate_of: str | None = None
     warnings: list[str] = field(default_factory=list)
+    fingerprint: bytes | None = None  # near-duplicate signature (dedup.fingerprint), per document
 
     @property
     def inferred(self) -> bool:

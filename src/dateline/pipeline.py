@@ -79,6 +79,7 @@ def process_document(raw: RawInput) -> Document:
         doc.date_confidence = found.confidence
         doc.date_evidence = found.evidence
     doc.sentences = tag_sentences(doc.id, split_sentences(text), doc.published)
+    doc.fingerprint = dedup.fingerprint(doc.text)
     return doc
 
 
