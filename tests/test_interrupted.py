@@ -114,3 +114,49 @@ def test_sigkill_leaves_old_or_new_files(tmp_path):
     assert complete(corpus, out, "New run") == new
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
     assert caught >= 1 or pytest.skip("no kill landed while a file was being written (machine too busy)")
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(entry.name))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_exit_when_the_build_is_killed(tmp_path):
+    corpus = tmp_path / "feed.jsonl"
+    make_corpus(corpus, n=400)
+    proc = subprocess.Popen(cmd(corpus, tmp_path / "out", "Killed")[:-2] + ["-j", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        kids: list[int] = []
+        while len(kids) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            kids = _children(proc.pid)
+        if len(kids) < 2:
+            pytest.skip("the build ended before its workers could be seen")
+        proc.kill()
+    finally:
+        proc.wait(timeout=60)
+    deadline = time.monotonic() + 20
+    while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [k for k in kids if _alive(k)]
+    for k in left:  # do not leave them behind even when the test fails
+        os.kill(k, signal.SIGKILL)
+    assert not left, "worker processes outlived their killed parent"

@@ -13,6 +13,7 @@ import gc
 import os
 import pickle
 import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -176,16 +177,24 @@ def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _init_worker(warm_html: bool) -> None:
-    """Once per worker process: leave Ctrl-C to the parent, keep the collector off the
-    modules inherited from it, and import the HTML extractor when the inputs need it."""
+def _init_worker(warm_html: bool, parent: int) -> None:
+    """Once per worker process: leave Ctrl-C to the parent, exit when the parent is gone (killed:
+    nothing would ever tell the worker), keep the collector off the modules inherited from the
+    parent, and import the HTML extractor when the inputs need it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     gc.freeze()
     if warm_html:
         try:
             import trafilatura  # noqa: F401
         except Exception:  # pragma: no cover - reported per document if it really fails
             pass
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _process_chunk(chunk: list[Item]) -> bytes:
@@ -217,7 +226,7 @@ class _Pool:
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker,
-                                   initargs=(self.warm_html,))
+                                   initargs=(self.warm_html, os.getpid()))
 
     def _restart(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
