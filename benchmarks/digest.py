@@ -15,6 +15,7 @@ Writes benchmarks/results/digest.json and the ``digest`` section of docs/benchma
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -68,13 +69,58 @@ def run_topic(topic: str, jobs: int) -> dict:
     }
 
 
+def _rows(out: dict) -> list[list]:
+    return [[r["topic"], r["articles"], r["stats"].get("ner_words", 0),
+             r["stats"].get("figure_words", 0), r["actors"], r["stats"].get("claims", 0),
+             r["figure_groups"], len(r["discrepancies"]), r["seconds"], r["cpu_seconds"]]
+            for r in out["topics"]]
+
+
+def _print(out: dict) -> None:
+    print_table("Story digest on T17 (build_digest alone)", COLUMNS, _rows(out))
+
+
+def doc_section(out: dict) -> str:
+    results = out["topics"]
+    loads = [r["load_average"] for r in results] or [0.0]
+    cpu = sorted(results, key=lambda r: r["articles"])
+    md = [
+        f"Measured on {machine_line(out['machine'])}; the machine was shared with other jobs "
+        f"(1-minute load average {min(loads):.1f}-{max(loads):.1f} on its 2 cores during the "
+        "runs), so wall-clock seconds are about twice the CPU seconds.  `build_digest` alone, "
+        "after `process_inputs` and `assemble_timeline`; the spaCy model is loaded once per "
+        f"process ({out['model_load_seconds']:.1f} s, not included).  NER reads at most 20,000 "
+        "words and the tagger at most 16,000 per corpus (docs/digest.md); what grows with the "
+        "corpus is the regex matching of names and numbers over every sentence"
+        + (f" (CPU {cpu[0]['cpu_seconds']:.1f} s for {cpu[0]['articles']} articles, "
+           f"{cpu[-1]['cpu_seconds']:.1f} s for {cpu[-1]['articles']})" if cpu else "") + ".",
+        "",
+        markdown_table(COLUMNS, _rows(out)),
+    ]
+    if results:
+        top = results[0]
+        md += ["", f"Top actors of `{top['topic']}`: "
+               + ", ".join(f"{a['name']} ({a['articles']})" for a in top["top_actors"][:8]) + ".",
+               "", f"Top figure groups of `{top['topic']}`: "
+               + "; ".join(f"{g['label']} ({', '.join(g['values'][:5])})"
+                           for g in top["top_figures"][:4]) + "."]
+    return "\n".join(md)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--topics", help="comma-separated topics (default: all)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for process_inputs")
     ap.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "digest.json"))
     ap.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
+    ap.add_argument("--doc-only", action="store_true",
+                    help="rewrite the docs section from the results file, without running")
     args = ap.parse_args(argv)
+    if args.doc_only:
+        out = json.loads(Path(args.out).read_text(encoding="utf-8"))
+        _print(out)
+        update_doc_section(DOC, "digest", doc_section(out))
+        return 0
     if not T17.is_dir():
         print(f"no T17 data at {T17}", file=sys.stderr)
         return 1
@@ -91,34 +137,11 @@ def main(argv=None) -> int:
         r = run_topic(topic, args.jobs)
         print(f"{topic}: {r['seconds']} s", file=sys.stderr, flush=True)
         results.append(r)
-    rows = [[r["topic"], r["articles"], r["stats"].get("ner_words", 0),
-             r["stats"].get("figure_words", 0), r["actors"], r["stats"].get("claims", 0),
-             r["figure_groups"], len(r["discrepancies"]), r["seconds"], r["cpu_seconds"]]
-            for r in results]
-    print_table("Story digest on T17 (build_digest alone)", COLUMNS, rows)
-    info = machine_info()
-    out = {"machine": info, "model_load_seconds": round(load, 2), "topics": results}
+    out = {"machine": machine_info(), "model_load_seconds": round(load, 2), "topics": results}
+    _print(out)
     write_json(args.out, out)
     if not args.no_doc:
-        loads = [r["load_average"] for r in results]
-        top = results[0] if results else None
-        md = [
-            f"Measured on {machine_line(info)}; the machine was shared (1-minute load average "
-            f"{min(loads):.1f}-{max(loads):.1f} during the runs).  `build_digest` alone, after "
-            "`process_inputs` and `assemble_timeline`; the spaCy model is loaded once per process "
-            f"({load:.1f} s, not included).  NER reads at most 20,000 words and the tagger at most "
-            "16,000 per corpus (docs/digest.md), so the time hardly grows with the corpus.",
-            "",
-            markdown_table(COLUMNS, rows),
-        ]
-        if top:
-            md += ["", f"Top actors of `{top['topic']}`: "
-                   + ", ".join(f"{a['name']} ({a['articles']})" for a in top["top_actors"][:8])
-                   + ".", "",
-                   f"Top figure groups of `{top['topic']}`: "
-                   + "; ".join(f"{g['label']} ({', '.join(g['values'][:5])})"
-                               for g in top["top_figures"][:4]) + "."]
-        update_doc_section(DOC, "digest", "\n".join(md))
+        update_doc_section(DOC, "digest", doc_section(out))
     return 0
 
 
