@@ -696,6 +696,9 @@ def _merge(ents: dict[str, _Entity]) -> list[_Actor]:
             if top >= 3 * sum(_family_count(x, target, count) for x in ranked[1:]):
                 full = {ranked[0]}
         firsts = by_first.get(k, set())
+        if len(full) == 1:  # a rare name starting with the word does not make it ambiguous
+            top = _family_count(sorted(full)[0], target, count)
+            firsts = {f for f in firsts if 3 * _family_count(f, target, count) > top}
         if lab != "PERSON" and not (ents[k].labels.get("PERSON") or full):
             continue
         if len(full) == 1 and not (firsts - full):
