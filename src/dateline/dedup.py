@@ -117,8 +117,8 @@ def find_duplicates(docs: Sequence[Document], threshold: float = 0.8) -> dict[st
 
     for d in candidates:
         digest, sig = _parts(d)
-        if digest in exact:
-            result[d.id] = exact[digest]
+        if digest in exact:  # the copy of an article that may itself be a near-duplicate
+            result[d.id] = result.get(exact[digest], exact[digest])
             continue
         exact[digest] = d.id
         mh = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=sig, scheme="affine32")
