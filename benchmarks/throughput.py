@@ -7,7 +7,9 @@ is measured per configuration.  The machine may be shared, so the configurations
 alternation ``--repeat`` times and the fastest run of each is reported; the speed-up is the ratio
 of those fastest runs.
 
-    .venv/bin/python benchmarks/throughput.py [--jobs 1,2] [--repeat 3]
+    .venv/bin/python benchmarks/throughput.py [--jobs 1,2] [--repeat 3] [--no-doc]
+
+Writes benchmarks/results/throughput.json and the throughput section of docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from common import machine_info, peak_memory_mb, print_table, write_json  # noqa: E402
+from common import DOC, machine_info, peak_memory_mb, print_table, update_doc_section, write_json  # noqa: E402
 
 T17 = REPO.parent / "shared" / "data" / "t17"
 
@@ -53,6 +55,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="rounds; the fastest run counts (default 3)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "throughput.json"))
+    ap.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
     args = ap.parse_args(argv)
     if args.child:
         print(json.dumps(_worker(args.child)))
@@ -60,6 +63,7 @@ def main(argv=None) -> int:
     if not T17.is_dir():
         print("../shared/data/t17 not found; nothing to measure", file=sys.stderr)
         return 0
+    t_start = time.perf_counter()
     jobs = [int(x) for x in args.jobs.split(",")]
     every: dict[int, list[dict]] = {j: [] for j in jobs}
     for _round in range(max(1, args.repeat)):
@@ -82,7 +86,12 @@ def main(argv=None) -> int:
                 ["workers", "articles", "seconds", "articles/s", "speed-up", "CPU s", "peak MB"],
                 [[r["jobs"], r["articles"], r["seconds"], r["articles_per_second"], r["speedup"],
                   r["cpu_seconds"], r["peak_memory_mb"]] for r in runs])
-    write_json(args.out, {"machine": machine_info(), "repeat": args.repeat, "runs": runs})
+    data = {"machine": machine_info(), "repeat": args.repeat, "runs": runs}
+    write_json(args.out, data)
+    if not args.no_doc:
+        from run_all import throughput_markdown
+
+        update_doc_section(DOC, "throughput", throughput_markdown(data, time.perf_counter() - t_start))
     return 0
 
 
