@@ -79,3 +79,16 @@ def test_dedup_marks_copies_and_keeps_earliest():
     dups = find_duplicates([b, c, a], threshold=0.8)
     assert dups == {"x2": "x1"}
     assert find_duplicates([a, b, c], threshold=0.8) == dups  # order does not matter
+
+
+def test_span_edges_do_not_make_month_or_year_events():
+    from dateline.select import is_boundary
+
+    s = "Workers who left before 1945 and the 1910-1945 occupation; talks stalled since October 2000."
+    assert is_boundary(s, s.index("1945"), s.index("1945") + 4)
+    i = s.index("1910")
+    assert is_boundary(s, i, i + 4)  # start of a range
+    j = s.index("1945 occupation")
+    assert is_boundary(s, j, j + 4)  # end of a range
+    k = s.index("October 2000")
+    assert not is_boundary(s, k, k + len("October 2000"))  # "since X" points back at an event

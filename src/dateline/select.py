@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,10 +34,10 @@ DateKey = tuple[dt.date, Granularity]
 @dataclass(frozen=True)
 class DateWeights:
     mention_docs: float = 1.0
-    later_docs: float = 0.6
+    later_docs: float = 1.0
     mentions: float = 0.3
-    published: float = 0.6
-    burst: float = 0.3
+    published: float = 0.2
+    burst: float = 0.1
     coarse_discount: float = 0.5
     spread: float = 1.0  # score factor per date already chosen nearby (1.0: no spreading)
     spread_window: float = 0.5  # "nearby" = within this times (time span / number of dates) days
@@ -82,6 +83,19 @@ def _end_of(key: DateKey) -> dt.date:
     return dt.date(d.year, 12, 31)
 
 
+_BOUNDARY_BEFORE = re.compile(r"(?:\b(?:before|after|until|till|by|prior\s+to)\s+(?:the\s+)?"
+                              r"(?:(?:early|mid|late|end\s+of)[\s-]+)?|\d{4}\s*[-\u2013]\s*)$", re.I)
+_BOUNDARY_AFTER = re.compile(r"^\s*[-\u2013]\s*\d{2,4}\b")
+
+
+def is_boundary(text: str, start: int, end: int) -> bool:
+    """Whether a month or year is named only as the edge of a span ("before 1945", "until
+    2001", "1910-1945"): a reference point, not a time when something happened.  ("since
+    October 2000" does count: it points back at an event.)"""
+    return bool(_BOUNDARY_BEFORE.search(text[max(0, start - 24):start])
+                or _BOUNDARY_AFTER.match(text[end:end + 8]))
+
+
 def in_window(key: DateKey, start: dt.date | None, end: dt.date | None) -> bool:
     if start and _end_of(key) < start:
         return False
@@ -106,7 +120,7 @@ def collect_candidates(docs: Sequence[Document], config: Config) -> dict[DateKey
             seen: set[DateKey] = set()
             for m in s.mentions:
                 key = m.key()
-                if key in seen:
+                if key in seen or (m.granularity != "day" and is_boundary(s.text, m.start, m.end)):
                     continue
                 seen.add(key)
                 c = get(key)
