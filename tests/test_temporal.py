@@ -520,3 +520,16 @@ def test_tense_from_the_rest_of_the_sentence():
     # a participle after "to" is not a future ("to repeal a law passed in March")
     assert one("Voters decide whether to repeal a law passed in March.", D(2011, 11, 8)
                ).value == "2011-03"
+
+
+def test_day_or_month_anchored_to_a_relative_period():
+    d = dt.date(2010, 6, 24)  # a Thursday
+    got = [(t.text, t.value) for t in temporal.tag("He died on 25 June last year.", d)]
+    assert got == [("25 June last year", "2009-06-25")]
+    got = [(t.text, t.value) for t in temporal.tag("It opened in March next year.", d)]
+    assert got == [("March next year", "2011-03")]
+    got = [(t.text, t.value) for t in temporal.tag("The raid on Tuesday last week failed.", d)]
+    assert got == [("Tuesday last week", "2010-06-15")]
+    # a comma ends the expression: two separate ones
+    got = [(t.text, t.value) for t in temporal.tag("He came on 3 July, last year he left.", d)]
+    assert got == [("3 July", "2010-07-03"), ("last year", "2009")]

@@ -1647,7 +1647,54 @@ def tag(text: str, dct: dt.date | None = None) -> list[Timex]:
                 ctx.last_day_end = e
             except ValueError:
                 pass
-    return _reanchor(text, _combine(text, result))
+    return _reanchor(text, _anchor_to_relative_period(text, _combine(text, result), dct))
+
+
+_PERIOD_GAP = re.compile(r"\s{1,3}(?:of\s+)?")
+
+
+def _anchor_to_relative_period(text: str, timexes: list[Timex], dct: dt.date | None) -> list[Timex]:
+    """Merge a day, month or weekday with a following "last/next/this year|week": "on 25 June
+    last year", "in March next year", "Tuesday last week" name one date of that period."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        a = timexes[i]
+        b = timexes[i + 1] if i + 1 < len(timexes) else None
+        if (
+            b is not None and a.type == "DATE" and b.type == "DATE"
+            and a.relative is not None and b.relative is not None
+            and a.relative.unit in ("monthday", "monthname", "weekday")
+            and b.relative.unit in ("year", "week") and abs(b.relative.offset) <= 1
+            and b.text.split()[0].lower() in ("last", "next", "this")
+            and _PERIOD_GAP.fullmatch(text[a.end:b.start])
+            and (b.relative.unit == "week") == (a.relative.unit == "weekday")
+        ):
+            value = a.value
+            ra, off = a.relative, b.relative.offset
+            if dct is not None:
+                if b.relative.unit == "year":
+                    y = dct.year + off
+                    value = f"{y:04d}-{ra.month:02d}" + (f"-{ra.day:02d}" if ra.unit == "monthday" else "")
+                    if ra.unit == "monthday" and _day_or_none(y, ra.month, ra.day) is None:
+                        value = a.value
+                elif ra.weekday is not None:
+                    monday = dct - dt.timedelta(days=dct.weekday()) + dt.timedelta(weeks=off)
+                    value = (monday + dt.timedelta(days=ra.weekday)).isoformat()
+            out.append(Timex(a.start, b.end, text[a.start:b.end], "DATE", value, a.mod,
+                             Relative(ra.unit, off, weekday=ra.weekday, month=ra.month, day=ra.day)))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _day_or_none(y: int, m: int | None, d: int | None) -> dt.date | None:
+    try:
+        return dt.date(y, m or 0, d or 0)
+    except ValueError:
+        return None
 
 
 _VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T[\w:]+)?")
