@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from common import DOC, machine_info, machine_line, markdown_table, print_table, update_doc_section  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results"
-ORDER = ["temporal", "dating", "t17", "throughput", "scale"]
+ORDER = ["temporal", "dating", "t17", "throughput", "scale", "digest"]
 
 
 def _python() -> str:
@@ -144,11 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     extra = {
         "temporal": ["--no-doc"] if args.no_doc else [],
         "dating": ["--jobs", str(args.jobs)],
-        "t17": ["--jobs", str(args.jobs)] + (["--no-doc"] if args.no_doc else []),
+        "t17": ["--jobs", str(args.jobs), "--ablations"] + (["--no-doc"] if args.no_doc else []),
         "throughput": ["--jobs", ",".join(str(j) for j in range(1, max(1, args.jobs) + 1))]
         + (["--no-doc"] if args.no_doc else []),
         # the store at 1k and 5k documents (~3 min); the 100k figures: benchmarks/scale.py alone
         "scale": ["--quick", "--jobs", str(args.jobs)] + (["--no-doc"] if args.no_doc else []),
+        "digest": ["--jobs", str(args.jobs)] + (["--no-doc"] if args.no_doc else []),
     }
     t_all = time.perf_counter()
     rows = []
