@@ -376,7 +376,19 @@ def test_digest_is_rendered_when_present_and_skipped_when_not():
     assert partial == {"actors": [], "discrepancies": [],
                        "figures": [{"label": "x", "claims": [
                            {"value": "1.5", "text": "", "qualifier": "", "date": "",
-                            "doc_id": "", "source": ""}]}]}
+                            "doc_id": "", "source": ""}], "chart": None}]}
+
+
+def test_figure_group_chart_is_inline_svg_with_escaped_labels():
+    from dateline.render.html import figure_chart
+
+    assert figure_chart([{"date": "2020-01-02", "value": 3}]) is None  # one point: no chart
+    assert figure_chart([{"date": "soon", "value": 3}, {"date": "2020", "value": 4}]) is None
+    svg = str(figure_chart([{"date": "2020-01-02", "value": 3}, {"date": "2020-03", "value": 7.5},
+                            {"date": "2021", "value": 5}], label="<b>miners</b>"))
+    assert svg.startswith("<svg") and svg.count("<circle") == 3
+    assert "&lt;b&gt;miners&lt;/b&gt;" in svg and "<b>" not in svg
+    assert "2020-03: 7.5" in svg
 
 
 def test_empty_timeline_renders():

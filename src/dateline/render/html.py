@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from dateline.model import Citation, ManifestRow, Timeline, TimelineEntry
 
@@ -473,6 +473,49 @@ def _claim(c: Any) -> dict[str, str] | None:
     return {k: _s(c.get(k)) for k in ("value", "text", "qualifier", "date", "doc_id", "source")}
 
 
+def _point_day(value: Any) -> dt.date | None:
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", str(value or ""))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def figure_chart(points: Any, label: str = "") -> Markup | None:
+    """A small inline SVG line chart of one figure group's values over time (None with fewer
+    than two dated values).  Every text in it is escaped; each point has a tooltip."""
+    pts = []
+    for p in points or []:
+        if isinstance(p, dict) and isinstance(p.get("value"), int | float):
+            day = _point_day(p.get("date"))
+            if day is not None:
+                pts.append((day, float(p["value"]), str(p.get("date"))))
+    if len(pts) < 2:
+        return None
+    pts.sort(key=lambda x: (x[0], x[1]))
+    w, h, pad = 240, 56, 6
+    d0, d1 = pts[0][0].toordinal(), pts[-1][0].toordinal()
+    vmin, vmax = min(v for _d, v, _s in pts), max(v for _d, v, _s in pts)
+    xs = [pad + (w - 2 * pad) * ((d.toordinal() - d0) / (d1 - d0) if d1 > d0 else i / (len(pts) - 1))
+          for i, (d, _v, _s) in enumerate(pts)]
+    ys = [h - pad - (h - 2 * pad) * ((v - vmin) / (vmax - vmin) if vmax > vmin else 0.5)
+          for _d, v, _s in pts]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys, strict=True))
+    dots = "".join(
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3"><title>{escape(s)}: {escape(_f(v))}</title></circle>'
+        for x, y, (_d, v, s) in zip(xs, ys, pts, strict=True)
+    )
+    title = escape(f"{label}: " if label else "") + escape(
+        ", ".join(f"{s} {_f(v)}" for _d, v, s in pts))
+    return Markup(
+        f'<svg class="figure-chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+        f'aria-label="{title}"><polyline points="{line}" fill="none" stroke="currentColor" '
+        f'stroke-width="1.5"/>{dots}</svg>'
+    )
+
+
 def digest_view(digest: Any) -> dict[str, Any] | None:
     """A defensive, template-ready copy of the story digest (None when absent or unreadable)."""
     if not isinstance(digest, dict):
@@ -487,7 +530,9 @@ def digest_view(digest: Any) -> dict[str, Any] | None:
         if isinstance(g, dict):
             claims = [c for c in map(_claim, g.get("claims") or []) if c]
             if claims:
-                figures.append({"label": _s(g.get("label")) or "Figures", "claims": claims})
+                label = _s(g.get("label")) or "Figures"
+                figures.append({"label": label, "claims": claims,
+                                "chart": figure_chart(g.get("points"), label)})
     discrepancies = []
     for d in digest.get("discrepancies") or []:
         if isinstance(d, dict):
