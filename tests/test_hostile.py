@@ -178,6 +178,11 @@ def build_corpus(root: Path) -> tuple[Corpus, dict[str, Path]]:
     # unreadable
     paths["secret"] = c.file("unreadable.txt", "Secret\n\nNobody can read this on 9 May 2021.\n")
     paths["secret"].chmod(0)
+    (c.root / "locked dir").mkdir()
+    (c.root / "locked dir" / "hidden article.txt").write_text("Nobody sees this.\n")
+    (c.root / "locked dir").chmod(0)
+    paths["locked"] = c.root / "locked dir"
+    c.expected += 1  # one row for the folder: what is inside cannot be known
     # one line of 20 MB (read and cut), 200 MB (skipped by size without being read)
     line = " ".join(_article(rng, 1000 + i) for i in range(20)) + " "
     reps = 20 * MB // len(line) + 1
@@ -200,28 +205,37 @@ def hostile(tmp_path_factory):
     corpus, paths = build_corpus(root / "corpus")
     yield corpus, paths, root
     paths["secret"].chmod(0o644)
+    paths["locked"].chmod(0o755)
     shutil.rmtree(root, ignore_errors=True)  # do not keep 220 MB around
 
 
-def _unreadable(monkeypatch, path: Path) -> None:
-    """Root reads anything: make the chmod-000 file fail to open as it would for a user."""
+def _unreadable(monkeypatch, path: Path, folder: Path) -> None:
+    """Root reads anything: make the chmod-000 file and folder fail as they would for a user
+    (worker processes inherit the patch: they are forked)."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         return
     real_open = builtins.open
+    real_scandir = os.scandir
 
     def fake_open(file, *args, **kwargs):
         if os.fspath(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
+    def fake_scandir(where="."):
+        if os.fspath(where) == str(folder):
+            raise PermissionError(13, "Permission denied", str(where))
+        return real_scandir(where)
+
     monkeypatch.setattr(ingest, "open", fake_open, raising=False)
+    monkeypatch.setattr(ingest.os, "scandir", fake_scandir)
 
 
 @pytest.fixture(scope="module")
 def built(hostile):
     corpus, paths, root = hostile
     mp = pytest.MonkeyPatch()
-    _unreadable(mp, paths["secret"])
+    _unreadable(mp, paths["secret"], paths["locked"])
     out = root / "out dir ü"
     cap = io.StringIO()
     mp.setattr(sys, "stderr", cap)
@@ -284,6 +298,8 @@ def test_reasons_name_the_problem(built):
     assert str(Config().max_bytes) in huge["reason"]
     secret = row("secret")
     assert (secret["status"], secret["reason"]) == ("failed", "cannot read: Permission denied")
+    locked = row("locked")
+    assert (locked["status"], locked["reason"]) == ("failed", "cannot read directory: Permission denied")
     loops = [r for r in rows if r["path"].endswith(("cycle-a.txt", "cycle-b.txt"))]
     assert [r["reason"] for r in loops] == ["symbolic link loop"] * 2
     assert sum(1 for r in rows if r["path"].endswith("inside.txt")) == 1  # the loop is walked once
