@@ -303,6 +303,18 @@ def markdown(data: dict[str, Any]) -> str:
                      f"(local worker processes: {d['local_articles_per_second']:.1f}/s; "
                      f"cluster start {d['cluster_start_seconds']:.1f} s, not counted); "
                      f"store content identical: {d['identical']}.")
+    r = data.get("rerun")  # measured back to back after the run, at a lower machine load
+    if r:
+        lines.append(
+            f"Measured again back to back after the run (load average {r['load_start'][0]:.1f}): "
+            f"10,000 documents into a fresh store with local worker processes "
+            f"{r['local']['seconds']:.1f} s ({10000 / r['local']['seconds']:.0f}/s), on the "
+            f"local Dask cluster {r['dask']['seconds']:.1f} s ({10000 / r['dask']['seconds']:.0f}/s), "
+            f"stores identical: {r['identical']}; the same timeline without the story digest "
+            f"(`--no-digest`): {r['build_no_digest']['seconds']:.1f} s (load "
+            f"{r['build_no_digest']['timings']['load']:.1f} s, near-duplicates "
+            f"{r['build_no_digest']['timings']['dedup']:.1f} s, summaries "
+            f"{r['build_no_digest']['timings']['summarize']:.1f} s).")
     return "\n".join(lines)
 
 
