@@ -22,6 +22,7 @@ import numpy as np
 from dateline.model import Document
 
 NUM_PERM = 64
+CLEAR_MARGIN = 0.12  # MinHash estimates this far above the threshold need no exact check
 SHINGLE = 5
 _TOKEN = re.compile(r"\w+")
 
@@ -107,6 +108,7 @@ def find_duplicates(docs: Sequence[Document], threshold: float = 0.8) -> dict[st
     result: dict[str, str] = {}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     shingle_cache: dict[str, np.ndarray] = {}
+    sigs: dict[str, np.ndarray] = {}
     by_id = {d.id: d for d in candidates}
 
     def shingles_of(doc_id: str) -> np.ndarray:
@@ -124,12 +126,18 @@ def find_duplicates(docs: Sequence[Document], threshold: float = 0.8) -> dict[st
         mh = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=sig, scheme="affine32")
         kept = None
         for other in sorted(lsh.query(mh), key=rank.__getitem__):
-            # confirm with the exact Jaccard to avoid MinHash false positives
-            if _jaccard(shingles_of(d.id), shingles_of(other)) >= threshold:
+            # confirm: a clear MinHash estimate decides; a borderline one is checked against
+            # the exact Jaccard similarity of the shingle sets
+            estimate = float(np.mean(sigs[other] == sig))
+            if estimate >= threshold + CLEAR_MARGIN or (
+                estimate > threshold - CLEAR_MARGIN
+                and _jaccard(shingles_of(d.id), shingles_of(other)) >= threshold
+            ):
                 kept = other
                 break
         if kept is not None:
             result[d.id] = result.get(kept, kept)
             continue
         lsh.insert(d.id, mh)
+        sigs[d.id] = sig
     return result
