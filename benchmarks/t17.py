@@ -316,7 +316,8 @@ def doc_markdown(report: dict[str, Any]) -> str:
         "timelines), "
         f"peak memory {report['peak_memory_mb']:.0f} MB).",
         "",
-        f"Machine: {machine_line(report['machine'])}.",
+        f"Machine: {machine_line(report['machine'])}; load average (other processes included) "
+        f"{report['load_average'][0]} at the start, {report['load_average'][1]} at the end.",
         "",
         "Setup (news-tls protocol): per gold timeline, articles published outside its first..last "
         "date dropped; L = gold dates, K = round(mean sentences per gold date); the topic's "
@@ -407,6 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     from dateline import __version__
 
     t_all = time.perf_counter()
+    load_start = os.getloadavg()[0]
     variants = ABLATIONS if args.ablations else [("default" if not (args.set or args.ranker) else
                                                   " ".join(args.set + ([f"ranker={args.ranker}"] if args.ranker else [])),
                                                   args.set, args.ranker)]
@@ -534,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
         "build_seconds": round(build_seconds, 1),
         "process_seconds": round(process_seconds, 1),
         "default_wall_seconds": round(default_wall, 1),
+        "load_average": [round(load_start, 1), round(os.getloadavg()[0], 1)],
         "variant": variants[0][0],
         "ablations": [{"variant": n, "macro_headline": headline(macro_average(r)),
                        "corpus_stage_seconds": round(sec, 1)} for n, r, sec in all_variant_results],
