@@ -274,6 +274,41 @@ def _chain(a: list, b: Iterator) -> Iterator:
     yield from b
 
 
+def resolve_config(
+    config: Config | None,
+    *,
+    title: str | None = None,
+    max_dates: int | None = None,
+    sentences_per_date: int = 2,
+    start: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+    query: str | None = None,
+    keywords: Sequence[str] = (),
+    jobs: int = 0,
+    digest: bool | None = None,
+) -> Config:
+    """The :class:`Config` of a run from a base config and the keyword options of
+    :func:`build_timeline` (options given win; dates may be strings like ``2002-08``).  The
+    story digest is on by default unless a base config says otherwise."""
+    if isinstance(start, str):
+        start = dating.parse_user_date(start)
+    if isinstance(end, str):
+        end = dating.parse_user_date(end)
+    base = config or Config()
+    return replace(
+        base,
+        title=title if title is not None else base.title,
+        max_dates=max_dates if max_dates is not None else base.max_dates,
+        sentences_per_date=sentences_per_date if config is None else base.sentences_per_date,
+        start=start or base.start,
+        end=end or base.end,
+        query=query or base.query,
+        keywords=tuple(keywords) or base.keywords,
+        jobs=jobs or base.jobs,
+        digest=digest if digest is not None else (base.digest if config is not None else True),
+    )
+
+
 def build_timeline(
     inputs: Sequence[Any] | str | os.PathLike[str],
     *,
@@ -306,23 +341,9 @@ def build_timeline(
     """
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
-    if isinstance(start, str):
-        start = dating.parse_user_date(start)
-    if isinstance(end, str):
-        end = dating.parse_user_date(end)
-    base = config or Config()
-    cfg = replace(
-        base,
-        title=title if title is not None else base.title,
-        max_dates=max_dates if max_dates is not None else base.max_dates,
-        sentences_per_date=sentences_per_date if config is None else base.sentences_per_date,
-        start=start or base.start,
-        end=end or base.end,
-        query=query or base.query,
-        keywords=tuple(keywords) or base.keywords,
-        jobs=jobs or base.jobs,
-        digest=digest if digest is not None else (base.digest if config is not None else True),
-    )
+    cfg = resolve_config(config, title=title, max_dates=max_dates,
+                         sentences_per_date=sentences_per_date, start=start, end=end, query=query,
+                         keywords=keywords, jobs=jobs, digest=digest)
     jobs_n = cfg.jobs or os.cpu_count() or 1
     rep = reporter or Reporter(enabled=progress)
     warn = on_warning or (lambda _msg: None)

@@ -185,30 +185,12 @@ def store_build_timeline(
 ) -> Timeline:
     """:func:`dateline.pipeline.build_timeline` with the articles of a store instead of input
     paths: the same options make the same :class:`Config`, hence the same timeline."""
-    from dataclasses import fields, replace
-
-    from dateline import dating
+    from dateline.pipeline import resolve_config
     from dateline.progress import Reporter
 
-    if isinstance(start, str):
-        start = dating.parse_user_date(start)
-    if isinstance(end, str):
-        end = dating.parse_user_date(end)
-    base = config or Config()
-    cfg = replace(
-        base,
-        title=title if title is not None else base.title,
-        max_dates=max_dates if max_dates is not None else base.max_dates,
-        sentences_per_date=sentences_per_date if config is None else base.sentences_per_date,
-        start=start or base.start,
-        end=end or base.end,
-        query=query or base.query,
-        keywords=tuple(keywords) or base.keywords,
-        jobs=jobs or base.jobs,
-    )
-    if "digest" in {f.name for f in fields(Config)}:  # as build_timeline: on unless config says
-        cfg = replace(cfg, digest=digest if digest is not None
-                      else (base.digest if config is not None else True))
+    cfg = resolve_config(config, title=title, max_dates=max_dates,
+                         sentences_per_date=sentences_per_date, start=start, end=end, query=query,
+                         keywords=keywords, jobs=jobs, digest=digest)
     rep = reporter or Reporter(enabled=progress)
     store = _open(store_path, create=False)
     try:
