@@ -554,12 +554,18 @@ def _nothing_usable_reason(rows: list[ManifestRow], docs: list[Document]) -> str
     return f"none of the {total} inputs has usable article text ({top})"
 
 
+_GENERIC_FOLDERS = frozenset(
+    """corpus articles article data input inputs docs documents texts text news crawl crawls
+    examples example files pages html raw dump downloads download out output tmp temp""".split()
+)
+
+
 def _default_title(docs: Sequence[Document], cfg: Config, paths: Sequence[str]) -> str:
     if cfg.query:
         return f"Timeline: {cfg.query}"
     if len(paths) == 1 and Path(paths[0]).is_dir():
         name = Path(paths[0]).resolve().name.replace("-", " ").replace("_", " ").strip()
-        if name:
+        if name and name.lower() not in _GENERIC_FOLDERS:
             return "Timeline: " + " ".join(w[:1].upper() + w[1:] for w in name.split())
     words: Counter[str] = Counter()
     for d in docs:
