@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from pathlib import Path
 
@@ -24,36 +25,43 @@ SEED_CHROME = [
     "speaks to reporters in New York", "Wartime atonement", "Nuclear deal",
 ]
 
-# Body sentences (substrings) that must survive, per seed file prefix.
+# Body sentences that must survive, per seed file prefix, kept as (length, SHA-1 of the
+# exact substring) so that no seed text is copied into the repository.
 SEED_BODY = {
     "000": [
-        "Red Cross officials from Japan and North Korea have opened two days of talks",
-        "When the two countries last held normalization talks in October of 2000",
-        "Pyongyang has also said it would like to reopen talks",
+        (76, "63a2a6edf6a2e33eea7b8404681204d6443051b3"),
+        (71, "f28c623193f2e7bd090bbbcf59d4915cbae6993e"),
+        (53, "b869b28bd6b24665b6d280ee1a473770e69318ee"),
     ],
     "001": [
-        "Red Cross officials from Japan and North Korea are to meet Sunday in Beijing",
-        "The alleged kidnappings have stalled talks on normalizing relations since October 2000.",
-        "At that time, North Korean leader Kim Jong-il was quoted",
+        (76, "a0ab085d9c57a9c96f39b7494c90d9dead7595f8"),
+        (87, "351506763190127a382f1a59cfc5741f320ad0ee"),
+        (56, "d3ec5cc7df4fba2b44c4ef5cb279c7c19df71d46"),
     ],
     "002": [
-        "BEIJING -- North Korea and Japan began talks on establishing diplomatic relations Tuesday",
-        "Japan suspended the shipments after the rocket test 15 month ago.",
-        "The agreement was delayed as North Korean officials sought final approval",
-        "In return, the United States lifted trade sanctions",
+        (89, "6182ec3a0ccb46f25863a461f9cb07d7dd4fecca"),
+        (65, "269ebd3fd10cb5ea7eb4487d515aa6bdbb2f344c"),
+        (73, "fa7c2b465fcce048c582512f93cd8b68ee6fd390"),
+        (51, "15f84caad0dfd13b63a628f499612bed351d3039"),
     ],
     "003": [
-        "Talks on normalising relations between North Korea and Japan are to resume",
-        "Tokyo wants the abductees returned and suspected kidnappers handed over.",
-        '"We\'ll convey that message to the other side and urge them',
-        '"It is a good thing that the United States and North Korea are talking," he said.',
+        (74, "6071cad35119a9875e964a5c125c3831c198a251"),
+        (72, "4f68697513e52bb3cb5fc116c19ac0f4ab75499d"),
+        (58, "ac7804ebe054395fd9544ebb7b0cd0a8d0e92991"),
+        (81, "05cbab67123e4dde715df89e1e95b97859ac0337"),
     ],
     "004": [
-        "Japan and North Korea held low-level diplomatic talks in Beijing on Wednesday",
-        "The international community has been trying to gauge the stance of the new strongman.",
-        "Japan is also considered a desired trading partner for the North.",
+        (77, "a9bc49ff6e9d9f5b96f90a4ae4f60d09df6efcf5"),
+        (85, "bc5d1c3de6cbeb35a940e98bbb73e7aa38690690"),
+        (65, "e7eaca30d55f66771d44db2a0151906238432dbb"),
     ],
 }
+
+
+def _has_substring(text: str, length: int, sha1: str) -> bool:
+    """Whether ``text`` contains a substring of ``length`` characters with this SHA-1."""
+    return any(hashlib.sha1(text[i:i + length].encode()).hexdigest() == sha1
+               for i in range(len(text) - length + 1))
 
 SEED_TITLES = {
     "000": "Japan, North Korea Hold Red Cross Talks",
@@ -80,8 +88,8 @@ def test_seed_chrome_removed_and_body_kept(seed_dir):
         out = clean_text(path.read_text(encoding="utf-8"))
         for snippet in SEED_CHROME:
             assert snippet not in out.text, (key, snippet)
-        for sentence in SEED_BODY[key]:
-            assert sentence in out.text, (key, sentence)
+        for length, sha1 in SEED_BODY[key]:
+            assert _has_substring(out.text, length, sha1), (key, length, sha1)
         assert out.title == SEED_TITLES[key], key
         if out.title:
             assert out.title not in out.text.split("\n")

@@ -122,33 +122,33 @@ def test_actor_rows_are_ranked_and_numbered(digest):
 
 
 def test_role_patterns():
-    assert dg._role_before("Japan's chief negotiator Koichi Haraguchi said", 24) == \
-        "Japan's chief negotiator"
-    text = "Koreshige Anami, director general of the Asian Bureau, shook hands."
-    assert dg._role_after(text, len("Koreshige Anami")) == "director general of the Asian Bureau"
-    text = "signed by the head of the Red Cross delegation, Tadateru Konoe, and"
-    assert dg._role_preceding_apposition(text, text.index("Tadateru")) == \
-        "head of the Red Cross delegation"
+    assert dg._role_before("Norway's chief negotiator Ingrid Halvorsen said", 25) == \
+        "Norway's chief negotiator"
+    text = "Pavel Kostadinov, director general of the Harbour Authority, shook hands."
+    assert dg._role_after(text, len("Pavel Kostadinov")) == "director general of the Harbour Authority"
+    text = "signed by the head of the rescue delegation, Amara Diallo, and"
+    assert dg._role_preceding_apposition(text, text.index("Amara")) == \
+        "head of the rescue delegation"
     assert dg._role_after("Oyelaran, who said nothing, left.", 8) is None
 
 
 def test_titles_and_surnames_merge():
     ents = {}
-    for name, label, n in [("Koichi Haraguchi", "PERSON", 3), ("Haraguchi", "PERSON", 2),
-                           ("Mr Haraguchi", "PERSON", 1), ("United Nations", "ORG", 2),
-                           ("U.N.", "ORG", 3), ("Japan", "GPE", 4), ("Japanese", "NORP", 5)]:
+    for name, label, n in [("Ingrid Halvorsen", "PERSON", 3), ("Halvorsen", "PERSON", 2),
+                           ("Ms Halvorsen", "PERSON", 1), ("United Nations", "ORG", 2),
+                           ("U.N.", "ORG", 3), ("Norway", "GPE", 4), ("Norwegian", "NORP", 5)]:
         clean = dg._clean_entity(name, label)
         key = dg._norm_name(clean)
         e = ents.setdefault(key, dg._Entity(key))
         e.labels[label] += n
         e.surfaces[clean] += n
     actors = {a.key: a for a in dg._merge(ents)}
-    assert set(actors) == {"koichi haraguchi", "united nations", "japan"}
-    assert "haraguchi" in actors["koichi haraguchi"].surname_aliases
+    assert set(actors) == {"ingrid halvorsen", "united nations", "norway"}
+    assert "halvorsen" in actors["ingrid halvorsen"].surname_aliases
     assert "un" in actors["united nations"].aliases
-    assert "japanese" in actors["japan"].aliases
+    assert "norwegian" in actors["norway"].aliases
     m = dg._Matcher(list(actors.values()))
-    found = m.find("Mr Haraguchi met U.N. officials in Japan; Haraguchi left.")
+    found = m.find("Ms Halvorsen met U.N. officials in Norway; Halvorsen left.")
     assert len(found) == 4
 
 
@@ -220,7 +220,7 @@ def test_numbers_that_are_not_claims():
 
 
 def test_ranges_and_reference_dates():
-    s = "About 1,800 Japanese women married North Korean men between 1959 and 1980."
+    s = "About 1,500 Ukrainian engineers worked at the plant between 1961 and 1985."
     doc = Document(id="r", path="r", text=s, published=dt.date(2002, 8, 18), date_source="stated")
     doc.sentences = make_sentence(doc, s)
     (c,) = dg._extract_claims(doc, doc.sentences[0], dg._run_tagger([s])[0], [])
