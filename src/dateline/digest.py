@@ -14,7 +14,7 @@ Actors
   are counted (a regex) and a few sentences are read for each of the most frequent ones.
 * **Merging.**  Titles (Mr, Mrs, Dr, President, Prime Minister, ...), a leading "the" and
   possessives are stripped; case and dots are ignored ("U.S." = "US").  A bare surname
-  ("Haraguchi", "Mr Haraguchi") joins the one full name ending with it (or the one named three
+  ("Halvorsen", "Ms Halvorsen") joins the one full name ending with it (or the one named three
   times as often as the others); a bare first name joins the one full name starting with it;
   spelling variants of full names join ("Moammar Gadhafi" = "Muammar Gaddafi"); an acronym joins
   the name whose initials it spells ("UN" = "United Nations"); a corporate suffix is dropped
@@ -23,9 +23,9 @@ Actors
   NER) in all sentences of all used articles: articles, mentions, first and last publication
   date, and the timeline entries whose sentences name the actor.
 * **Role**, when stated: the words before the name ending with a role noun ("Japan's chief
-  negotiator Koichi Haraguchi"), an apposition after it ("Koreshige Anami, director general of
-  the Asian Bureau, ...") or before it ("the head of the Japanese Red Cross delegation, Tadateru
-  Konoe"); the most frequent one.
+  negotiator Ingrid Halvorsen"), an apposition after it ("Pavel Kostadinov, director general of
+  the Harbour Authority, ...") or before it ("the head of the rescue delegation, Tadateru
+  Diallo"); the most frequent one.
 * **Salience** = log(1 + articles) x (0.5 + spread) x (1 + share of timeline entries naming
   it) x kind weight; spread is the share of the corpus's publication months (days for stories
   shorter than four months) in which the actor appears; places and nationalities weigh
@@ -395,7 +395,7 @@ _ROLE_ANCHORS = frozenset({"the", "its", "his", "her", "their", "by", "with", "a
 
 
 def _role_before(text: str, start: int, others: frozenset[str] = frozenset()) -> str | None:
-    """'Japan's chief negotiator' in 'Japan's chief negotiator Koichi Haraguchi'."""
+    """'Norway's chief negotiator' in 'Norway's chief negotiator Ingrid Halvorsen'."""
     words = list(re.finditer(r"[\w.&'\u2019-]+", text[:start]))
     if not words or text[words[-1].end():start].strip():
         return None
@@ -437,7 +437,7 @@ def _role_before(text: str, start: int, others: frozenset[str] = frozenset()) ->
 
 
 def _role_after(text: str, end: int) -> str | None:
-    """'director general of the Asian Bureau' in 'Koreshige Anami, director general of ..., '."""
+    """'director general of the Harbour Authority' in 'Pavel Kostadinov, director general of ..., '."""
     m = re.match(r"\s*,\s*(?:(?:a|an|the)\s+)?([^,;:()\u2013\u2014\"]{3,140}?)\s*(?:,|;|\.\s|\.$|\u2013|\u2014|\(|$)",
                  text[end:])
     if not m:
@@ -475,7 +475,7 @@ def _role_head_ok(words: list[str]) -> bool:
 
 
 def _role_preceding_apposition(text: str, start: int) -> str | None:
-    """'head of the Japanese Red Cross delegation' in '... the head of the ... delegation, Konoe'."""
+    """'head of the rescue delegation' in '... the head of the ... delegation, Diallo'."""
     before = text[:start]
     if not re.search(r",\s*$", before):
         return None
