@@ -51,9 +51,13 @@ def _word_hashes(words: list[str]) -> np.ndarray:
 
 
 def _shingles(text: str) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the word 5-shingles of ``text`` (a polynomial hash of
-    per-word hashes, computed with numpy over the whole text at once)."""
-    words = _TOKEN.findall(text.lower())
+    """Sorted unique 32-bit hashes of the word 5-shingles of ``text``."""
+    return _shingles_of_words(_TOKEN.findall(text.lower()))
+
+
+def _shingles_of_words(words: list[str]) -> np.ndarray:
+    """Shingle hashes of a lower-cased word sequence (a polynomial hash of per-word hashes,
+    computed with numpy over the whole text at once)."""
     if not words:
         return np.empty(0, dtype=np.uint64)
     wh = _word_hashes(words)
@@ -76,9 +80,9 @@ def fingerprint(text: str) -> bytes:
     """The per-document part of near-duplicate detection (computed in the worker processes):
     a SHA-1 of the normalised word sequence (20 bytes) followed by the 64 min-hashes (uint32,
     little-endian)."""
-    words = " ".join(_TOKEN.findall(text.lower()))
-    exact = hashlib.sha1(words.encode()).digest()
-    return exact + _signature(_shingles(text)).astype("<u4").tobytes()
+    words = _TOKEN.findall(text.lower())
+    exact = hashlib.sha1(" ".join(words).encode()).digest()
+    return exact + _signature(_shingles_of_words(words)).astype("<u4").tobytes()
 
 
 def _parts(d: Document) -> tuple[bytes, np.ndarray]:
