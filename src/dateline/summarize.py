@@ -40,7 +40,6 @@ class SummaryWeights:
     lead_sentences: int = 5  # leads of articles published that day taken as candidates
     lead_days_back: int = 1  # leads also stand for this many days before publication
     later: float = 0.8  # boost of sentences that name the day in a later article
-    long_words: int = 1000  # sentences longer than this many words are scored down
     idf: str = "candidates"  # term weights from the candidate sentences or the whole "corpus"
     method: str = "centroid"  # rank by similarity to the centroid, or greedy CentroidOpt ("opt")
 
@@ -154,9 +153,6 @@ def summarize(
             s *= 1 + weights.explicit * c.explicit + weights.lead * (c.sent.index == 0)
             if c.explicit and c.doc.published and c.doc.published > cand.date + dt.timedelta(days=1):
                 s *= 1 + weights.later  # a look back at the day: what it is remembered for
-            n_words = len(_WORD.findall(c.sent.text))
-            if n_words > weights.long_words:
-                s *= weights.long_words / n_words
             s *= 1 + weights.keyword * kw
             scored.append((s, c.doc.published or cand.date, c.doc.id, c.sent.index, i))
         scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
