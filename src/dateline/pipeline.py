@@ -486,6 +486,9 @@ def assemble_timeline(
         from dateline.ranker import default_ranker
 
         ranker = default_ranker()
+        if ranker is None:
+            warn("no learned date ranker is installed (dateline/data/date_ranker.json); "
+                 "dates are ranked by the heuristic weights")
     dweights = date_weights or select.DateWeights()
     ranked = select.rank_dates(kept, cfg, dweights, ranker=ranker)
     limit = select.date_limit(cfg, len(kept), len(ranked))
