@@ -14,6 +14,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = REPO / "docs" / "benchmarks.md"
+T17 = REPO.parent / "shared" / "data" / "t17"  # the Timeline17 benchmark data (../shared)
 
 
 def _ram_gb() -> float | None:

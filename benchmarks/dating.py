@@ -26,9 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from common import machine_info, peak_memory_mb, print_table, write_json  # noqa: E402
-
-T17 = REPO.parent / "shared" / "data" / "t17"
+from common import T17, machine_info, peak_memory_mb, print_table, write_json  # noqa: E402
 
 
 def load_topics() -> dict[str, list[dict]]:

@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from common import (  # noqa: E402
     DOC,
+    T17,
     machine_info,
     machine_line,
     markdown_table,
@@ -34,7 +35,6 @@ from common import (  # noqa: E402
     write_json,
 )
 
-T17 = REPO.parent / "shared" / "data" / "t17"
 COLUMNS = ["topic", "articles", "NER words", "tagged words", "actors", "claims", "groups",
            "disagreements", "seconds", "CPU s"]
 

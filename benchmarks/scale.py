@@ -47,6 +47,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from common import (  # noqa: E402
     DOC,
+    T17,
     machine_info,
     machine_line,
     markdown_table,
@@ -55,7 +56,6 @@ from common import (  # noqa: E402
     write_json,
 )
 
-T17 = REPO.parent / "shared" / "data" / "t17"
 SHARD = 5000
 BUILD_QUERY = "Haiti earthquake"
 _WORD = re.compile(r"[A-Za-z]{4,}")

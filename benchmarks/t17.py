@@ -60,6 +60,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from common import (  # noqa: E402
     DOC,
+    T17,
     machine_info,
     machine_line,
     markdown_table,
@@ -70,8 +71,6 @@ from common import (  # noqa: E402
 )
 
 from dateline.evaluate import evaluate, headline, macro_average  # noqa: E402
-
-T17 = REPO.parent / "shared" / "data" / "t17"
 
 # Published results on T17 (Gholipour Ghalandari & Ifrim 2020, "Examining the State-of-the-Art in
 # News Timeline Summarization", ACL 2020) and the re-run on this copy of T17, as listed in

@@ -39,6 +39,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from common import (  # noqa: E402
     DOC,
+    T17,
     machine_info,
     machine_line,
     markdown_table,
@@ -51,7 +52,6 @@ from dateline import temporal  # noqa: E402
 
 DATA = REPO / "benchmarks" / "data" / "temporal_set.jsonl"
 RESULTS = REPO / "benchmarks" / "results" / "temporal.json"
-T17 = REPO.parent / "shared" / "data" / "t17"
 EXAMPLES = REPO / "examples" / "corpus"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 

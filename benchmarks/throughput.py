@@ -24,9 +24,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from common import DOC, machine_info, peak_memory_mb, print_table, update_doc_section, write_json  # noqa: E402
-
-T17 = REPO.parent / "shared" / "data" / "t17"
+from common import (  # noqa: E402
+    DOC,
+    T17,
+    machine_info,
+    peak_memory_mb,
+    print_table,
+    update_doc_section,
+    write_json,
+)
 
 
 def _worker(jobs: int) -> dict:
