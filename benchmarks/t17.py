@@ -186,9 +186,9 @@ def run_dateline(docs: list[Any], setup: dict[str, Any], topic_info: dict[str, A
                  variant: dict[str, Any], ranker=None):
     from dateline.pipeline import assemble_timeline
 
-    tl = assemble_timeline(window_docs(docs, setup), [], timeline_config(setup, topic_info),
-                           ranker=ranker, date_weights=variant.get("dates"),
-                           summary_weights=variant.get("summary"))
+    cfg = dataclasses.replace(timeline_config(setup, topic_info),
+                              **{k: v for k, v in variant.items() if k in ("dates", "summary")})
+    tl = assemble_timeline(window_docs(docs, setup), [], cfg, ranker=ranker)
     pred: dict[dt.date, list[str]] = {}
     for e in tl.entries:
         pred.setdefault(e.date, []).extend(c.text for c in e.summary)
@@ -213,8 +213,7 @@ def ranker_rows(docs: list[Any], setup: dict[str, Any], topic_info: dict[str, An
 
 def parse_variant(settings: list[str]) -> dict[str, Any]:
     """``summary.NAME=VALUE`` / ``dates.NAME=VALUE`` -> weights objects."""
-    from dateline.select import DateWeights
-    from dateline.summarize import SummaryWeights
+    from dateline.config import DateWeights, SummaryWeights
 
     kinds = {"summary": SummaryWeights(), "dates": DateWeights()}
     changed: dict[str, dict[str, Any]] = {"summary": {}, "dates": {}}

@@ -1,5 +1,6 @@
 """dateline: turn a pile of raw news articles about one story into a dated, sourced timeline."""
 
+from dateline import render as _render  # noqa: F401 - registers the Timeline output methods
 from dateline.model import Config, Document, Timeline, TimelineEntry
 
 __version__ = "0.1.0"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dateline import __version__
+from dateline.errors import DatelineError, UsageError
 
 EPILOG = """examples:
   dateline build ../shared/corpus/japan-north-korea -o out
@@ -26,8 +27,6 @@ EPILOG = """examples:
 """
 
 
-class UsageError(Exception):
-    """A problem with what the user asked for (exit code 2)."""
 
 
 def _positive_int(text: str) -> int:
@@ -455,11 +454,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return COMMANDS[args.command](args)
-    except UsageError as exc:
+    except DatelineError as exc:  # one place turns every dateline error into one line + exit code
         if getattr(args, "debug", False):
             raise
         _err(str(exc))
-        return 2
+        return exc.exit_code
     except KeyboardInterrupt:
         _err("interrupted; outputs already written are complete (writes are atomic)")
         return 130

@@ -43,6 +43,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from dateline.errors import EvalInputError, UsageError
+
 TimelineDict = dict[_dt.date, list[str]]
 NamedTimeline = tuple[str, TimelineDict]
 
@@ -51,10 +53,6 @@ MEASURES = ("rouge_1", "rouge_2")
 METRICS = ("concat", "agreement", "align_m1")
 METRIC_LABELS = {"concat": "concat", "agreement": "agreement", "align_m1": "align+ m:1"}
 _PRF = ("precision", "recall", "f_score")
-
-
-class EvalInputError(ValueError):
-    """A timeline file that cannot be read (missing, wrong format, empty)."""
 
 
 # --------------------------------------------------------------------------- loading
@@ -445,19 +443,14 @@ def _print_result(console, title: str, result: dict[str, Any]) -> None:  # noqa:
 
 def cli_eval(args: argparse.Namespace) -> int:
     """``dateline eval PRED GOLD...``: print the scores (table or ``--json``); 0 on success."""
-    from dateline.cli import UsageError
-
     try:
         import tilse.evaluation.rouge  # noqa: F401
     except ImportError as exc:
         raise UsageError(f"evaluation needs the 'eval' extra: pip install 'dateline[eval]' ({exc})") from None
-    try:
-        pred = load_timeline(args.pred)
-        golds: list[NamedTimeline] = []
-        for g in args.gold:
-            golds.extend(load_gold(g))
-    except EvalInputError as exc:
-        raise UsageError(str(exc)) from None
+    pred = load_timeline(args.pred)  # EvalInputError: a usage error, told by the CLI
+    golds: list[NamedTimeline] = []
+    for g in args.gold:
+        golds.extend(load_gold(g))
     tok = getattr(args, "tokenize", True)
     separately = getattr(args, "separately", False)
     if separately:

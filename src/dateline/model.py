@@ -8,33 +8,17 @@ these dataclasses; none of them does I/O except ``ingest`` and ``render``.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+
+from dateline.config import Config as Config  # re-exported: the one Config lives there
 
 Granularity = Literal["day", "month", "year"]
 Status = Literal["used", "duplicate", "skipped", "failed"]
 DateSource = Literal["stated", "metadata", "field", "filename", "inferred"]
 
 SCHEMA = "dateline/1"
-
-
-@dataclass(frozen=True)
-class Config:
-    """Everything a run can be told.  Frozen: passed down to every stage unchanged."""
-
-    title: str | None = None
-    max_dates: int | None = None  # None: chosen from the corpus
-    sentences_per_date: int = 2
-    start: _dt.date | None = None  # restrict the timeline window (inclusive)
-    end: _dt.date | None = None
-    query: str | None = None  # what the user is interested in (optional)
-    keywords: tuple[str, ...] = ()
-    jobs: int = 0  # worker processes; 0 = number of cores
-    max_bytes: int = 50_000_000  # larger inputs are skipped with a reason
-    dedup_threshold: float = 0.8  # MinHash Jaccard above which two articles are duplicates
-    formats: tuple[str, ...] = ("json", "md", "txt", "html")
-    ranker: str = "heuristic"  # date ranking: "heuristic" or "learned" (shipped model)
-    digest: bool = False  # build the story digest (dateline.digest); build_timeline turns it on
 
 
 @dataclass(frozen=True)
@@ -203,36 +187,41 @@ class Timeline:
     def __iter__(self):
         return iter(self.entries)
 
+    # Output conveniences.  The model imports no renderer: dateline.render registers its
+    # functions here when it is imported (and importing the dateline package imports it).
     def to_dict(self) -> dict[str, Any]:
-        from dateline.render.jsonout import timeline_to_dict
-
-        return timeline_to_dict(self)
+        return _output("dict")(self)
 
     def to_json(self) -> str:
-        from dateline.render.jsonout import render_json
-
-        return render_json(self)
+        return _output("json")(self)
 
     def to_markdown(self) -> str:
-        from dateline.render.markdown import render_markdown
-
-        return render_markdown(self)
+        return _output("md")(self)
 
     def to_tilse(self) -> str:
-        from dateline.render.tilse import render_tilse
-
-        return render_tilse(self)
+        return _output("txt")(self)
 
     def to_html(self) -> str:
-        from dateline.render.html import render_html
-
-        return render_html(self)
+        return _output("html")(self)
 
     def write(self, outdir: str, formats: tuple[str, ...] | None = None) -> dict[str, str]:
         """Write the chosen formats (default: all) and the manifest into ``outdir``.
 
         Returns a mapping format -> written path.  Every write is atomic.
         """
-        from dateline.render import write_outputs
+        return _output("write")(self, outdir, formats)
 
-        return write_outputs(self, outdir, formats)
+
+_OUTPUTS: dict[str, Callable[..., Any]] = {}
+
+
+def register_output(name: str, function: Callable[..., Any]) -> None:
+    """Let ``Timeline.to_<name>`` / ``Timeline.write`` call ``function`` (used by dateline.render)."""
+    _OUTPUTS[name] = function
+
+
+def _output(name: str) -> Callable[..., Any]:
+    try:
+        return _OUTPUTS[name]
+    except KeyError:
+        raise RuntimeError(f"no output {name!r} registered: import dateline.render first") from None

@@ -19,14 +19,16 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from dateline import clean as clean_stage
 from dateline import dating, dedup, focus, select, summarize, temporal
+from dateline.config import OPTION_NAMES, Config, Options
+from dateline.errors import NoUsableInput
 from dateline.ingest import PendingFile, load_pending
-from dateline.model import Config, Document, ManifestRow, RawInput, Sentence, Timeline
+from dateline.model import Document, ManifestRow, RawInput, Sentence, Timeline
 from dateline.progress import Reporter
 from dateline.sentences import split_sentences
 
@@ -37,10 +39,6 @@ CHUNKS_PER_WORKER = 4  # tasks in flight per worker: workers never wait, memory 
 MAX_TEXT_CHARS = 300_000  # cleaned text beyond this is cut (longer than any news article)
 
 Item = RawInput | ManifestRow | PendingFile
-
-
-class NoUsableInput(Exception):
-    """Raised when a run has nothing to build a timeline from."""
 
 
 def process_document(raw: RawInput) -> Document:
@@ -274,62 +272,51 @@ def _chain(a: list, b: Iterator) -> Iterator:
     yield from b
 
 
-def resolve_config(
-    config: Config | None,
-    *,
-    title: str | None = None,
-    max_dates: int | None = None,
-    sentences_per_date: int = 2,
-    start: dt.date | str | None = None,
-    end: dt.date | str | None = None,
-    query: str | None = None,
-    keywords: Sequence[str] = (),
-    jobs: int = 0,
-    digest: bool | None = None,
-) -> Config:
-    """The :class:`Config` of a run from a base config and the keyword options of
-    :func:`build_timeline` (options given win; dates may be strings like ``2002-08``).  The
-    story digest is on by default unless a base config says otherwise."""
-    if isinstance(start, str):
-        start = dating.parse_user_date(start)
-    if isinstance(end, str):
-        end = dating.parse_user_date(end)
+def resolve_config(config: Config | None = None, **options: Unpack[Options]) -> Config:
+    """The :class:`Config` of a run, for every entry point (``build_timeline``,
+    ``store_build_timeline``, the CLI): ``config`` (default ``Config()``) with every option given
+    applied (options given win; unset ones are None or empty).  ``start``/``end`` may be strings
+    like ``2002-08``.  The story digest is on unless ``digest=False`` or a base config says
+    otherwise."""
+    unknown = set(options) - OPTION_NAMES
+    if unknown:
+        raise TypeError(f"unexpected option(s): {', '.join(sorted(unknown))}")
     base = config or Config()
-    return replace(
-        base,
-        title=title if title is not None else base.title,
-        max_dates=max_dates if max_dates is not None else base.max_dates,
-        sentences_per_date=sentences_per_date if config is None else base.sentences_per_date,
-        start=start or base.start,
-        end=end or base.end,
-        query=query or base.query,
-        keywords=tuple(keywords) or base.keywords,
-        jobs=jobs or base.jobs,
-        digest=digest if digest is not None else (base.digest if config is not None else True),
-    )
+    changes: dict[str, Any] = {}
+    for name in ("title", "max_dates", "sentences_per_date", "query"):
+        if options.get(name) is not None:
+            changes[name] = options[name]  # type: ignore[literal-required]
+    for name in ("start", "end"):
+        value = options.get(name)  # type: ignore[misc]
+        if isinstance(value, str):
+            value = dating.parse_user_date(value)
+        if value:
+            changes[name] = value
+    if options.get("keywords"):
+        changes["keywords"] = tuple(options["keywords"])
+    if options.get("jobs"):
+        changes["jobs"] = options["jobs"]
+    digest = options.get("digest")
+    changes["digest"] = digest if digest is not None else (base.digest if config is not None else True)
+    return replace(base, **changes)
 
 
 def build_timeline(
     inputs: Sequence[Any] | str | os.PathLike[str],
     *,
-    title: str | None = None,
-    max_dates: int | None = None,
-    sentences_per_date: int = 2,
-    start: dt.date | str | None = None,
-    end: dt.date | str | None = None,
-    query: str | None = None,
-    keywords: Sequence[str] = (),
-    jobs: int = 0,
-    progress: bool = False,
     config: Config | None = None,
+    progress: bool = False,
     reporter: Reporter | None = None,
     on_warning: Callable[[str], None] | None = None,
-    digest: bool | None = None,
+    **options: Unpack[Options],
 ) -> Timeline:
     """Build a timeline from files, folders and/or in-memory records.
 
     ``inputs`` items may be paths (files or folders, searched recursively) or dicts with at least
     ``text`` (and optionally ``title``, ``url``, ``published``, ``source``, ``id``, ``html``).
+    ``options`` (:class:`dateline.config.Options`: ``title``, ``max_dates``,
+    ``sentences_per_date``, ``start``, ``end``, ``query``, ``keywords``, ``jobs``, ``digest``)
+    override ``config``; see :func:`resolve_config`.
 
     >>> tl = build_timeline(["examples/corpus"], max_dates=5)   # doctest: +SKIP
     >>> print(tl.to_markdown())                                   # doctest: +SKIP
@@ -337,13 +324,11 @@ def build_timeline(
     ``digest`` (default: on, unless ``config`` says otherwise) adds the story digest
     (:mod:`dateline.digest`): actors, figures over time, disagreements between sources.
 
-    Raises :class:`NoUsableInput` when no input yields a usable article.
+    Raises :class:`~dateline.errors.NoUsableInput` when no input yields a usable article.
     """
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
-    cfg = resolve_config(config, title=title, max_dates=max_dates,
-                         sentences_per_date=sentences_per_date, start=start, end=end, query=query,
-                         keywords=keywords, jobs=jobs, digest=digest)
+    cfg = resolve_config(config, **options)
     jobs_n = cfg.jobs or os.cpu_count() or 1
     rep = reporter or Reporter(enabled=progress)
     warn = on_warning or (lambda _msg: None)
@@ -465,8 +450,6 @@ def assemble_timeline(
     warn: Callable[[str], None] = lambda _m: None,
     paths: Sequence[str] = (),
     ranker: Callable[[list[Any]], list[float]] | None = None,
-    date_weights: select.DateWeights | None = None,
-    summary_weights: summarize.SummaryWeights | None = None,
 ) -> Timeline:
     """The corpus-level stages: date inference, dedup, date selection, summaries, manifest.
 
@@ -489,18 +472,18 @@ def assemble_timeline(
         if ranker is None:
             warn("no learned date ranker is installed (dateline/data/date_ranker.json); "
                  "dates are ranked by the heuristic weights")
-    dweights = date_weights or select.DateWeights()
+    dweights = cfg.dates
     ranked = select.rank_dates(kept, cfg, dweights, ranker=ranker)
     limit = select.date_limit(cfg, len(kept), len(ranked))
     ranked = select.spread_out(ranked, limit, dweights, cfg.start, cfg.end)
     timings["select"] = time.perf_counter() - t
     t = time.perf_counter()
-    entries = summarize.summarize(kept, ranked, cfg, limit, summary_weights or summarize.SummaryWeights())
+    entries = summarize.summarize(kept, ranked, cfg, limit, cfg.summary)
     timings["summarize"] = time.perf_counter() - t
     story = None
     if cfg.digest:
         t = time.perf_counter()
-        story = _story_digest(kept, entries, warn)
+        story = _story_digest(kept, entries, cfg, warn)
         timings["digest"] = time.perf_counter() - t
 
     manifest = sorted(rows + [ManifestRow.from_document(d) for d in docs], key=lambda r: (r.path, r.id))
@@ -516,11 +499,7 @@ def assemble_timeline(
         "dates_selected": len(entries),
         "sources": len({d.source for d in kept if d.source}),
     }
-    config_out = {
-        k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v)
-        for k, v in asdict(cfg).items()
-        if k not in ("jobs", "formats", "digest")
-    }
+    config_out = cfg.record()
     return Timeline(
         title=cfg.title or _default_title(kept, cfg, paths),
         entries=entries,
@@ -533,12 +512,13 @@ def assemble_timeline(
     )
 
 
-def _story_digest(kept: list[Document], entries: list[Any], warn: Callable[[str], None]) -> Any:
+def _story_digest(kept: list[Document], entries: list[Any], cfg: Config,
+                  warn: Callable[[str], None]) -> Any:
     """The story digest, or None with a warning when it cannot be built (never fails the run)."""
     from dateline.digest import DigestUnavailable, build_digest
 
     try:
-        return build_digest(kept, entries)
+        return build_digest(kept, entries, config=cfg.digest_options)
     except DigestUnavailable as exc:
         warn(f"no story digest: {exc}")
     except Exception as exc:  # a digest bug must not cost the user the timeline

@@ -26,21 +26,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dateline.model import Config, Document, Granularity
+from dateline.config import Config
+from dateline.config import DateWeights as DateWeights  # re-exported
+from dateline.model import Document, Granularity
 
 DateKey = tuple[dt.date, Granularity]
-
-
-@dataclass(frozen=True)
-class DateWeights:
-    mention_docs: float = 1.0
-    later_docs: float = 1.0
-    mentions: float = 0.3
-    published: float = 0.2
-    burst: float = 0.1
-    coarse_discount: float = 0.5
-    spread: float = 1.0  # score factor per date already chosen nearby (1.0: no spreading)
-    spread_window: float = 0.5  # "nearby" = within this times (time span / number of dates) days
 
 
 @dataclass
@@ -139,7 +129,8 @@ def collect_candidates(docs: Sequence[Document], config: Config) -> dict[DateKey
     return {k: c for k, c in cands.items() if in_window(k, config.start, config.end)}
 
 
-def score_candidates(cands: dict[DateKey, DateCandidate], weights: DateWeights = DateWeights()) -> None:
+def score_candidates(cands: dict[DateKey, DateCandidate], weights: DateWeights | None = None) -> None:
+    weights = weights or DateWeights()
     for c in cands.values():
         s = (
             weights.mention_docs * math.log1p(len(c.mention_docs))
@@ -161,7 +152,7 @@ def default_max_dates(n_docs: int, n_candidates: int) -> int:
 def rank_dates(
     docs: Sequence[Document],
     config: Config,
-    weights: DateWeights = DateWeights(),
+    weights: DateWeights | None = None,  # default: config.dates
     ranker=None,  # optional callable(list[DateCandidate]) -> list[float]
 ) -> list[DateCandidate]:
     """Every candidate date in the window, most important first.
@@ -169,6 +160,7 @@ def rank_dates(
     Days need one supporting article; months and years need two.  The caller takes dates from
     the top of this list until it has enough that yield a summary (see ``summarize``).
     """
+    weights = weights or config.dates
     cands = collect_candidates(docs, config)
     if not cands:
         return []
@@ -245,7 +237,8 @@ def date_limit(config: Config, n_docs: int, n_candidates: int) -> int:
     return config.max_dates or default_max_dates(n_docs, n_candidates)
 
 
-def select_dates(docs: Sequence[Document], config: Config, weights: DateWeights = DateWeights()) -> list[DateCandidate]:
+def select_dates(docs: Sequence[Document], config: Config,
+                 weights: DateWeights | None = None) -> list[DateCandidate]:
     """The top dates, without regard to whether they yield a summary (for inspection/tests)."""
     ranked = rank_dates(docs, config, weights)
     chosen: list[DateCandidate] = []

@@ -11,9 +11,10 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Unpack
 
-from dateline.model import Config, Timeline
+from dateline.config import Config, Options
+from dateline.model import Timeline
 from dateline.store import Store, StoreError
 
 
@@ -169,28 +170,19 @@ def timeline_from_store(
 def store_build_timeline(
     store_path: str,
     *,
-    title: str | None = None,
-    max_dates: int | None = None,
-    sentences_per_date: int = 2,
-    start: Any = None,
-    end: Any = None,
-    query: str | None = None,
-    keywords: Any = (),
-    jobs: int = 0,
     config: Config | None = None,
+    progress: bool = False,
     reporter: Any = None,
     on_warning: Callable[[str], None] | None = None,
-    progress: bool = False,
-    digest: bool | None = None,
+    **options: Unpack[Options],
 ) -> Timeline:
     """:func:`dateline.pipeline.build_timeline` with the articles of a store instead of input
-    paths: the same options make the same :class:`Config`, hence the same timeline."""
+    paths: the same options make the same :class:`Config` (one resolver,
+    :func:`dateline.pipeline.resolve_config`), hence the same timeline."""
     from dateline.pipeline import resolve_config
     from dateline.progress import Reporter
 
-    cfg = resolve_config(config, title=title, max_dates=max_dates,
-                         sentences_per_date=sentences_per_date, start=start, end=end, query=query,
-                         keywords=keywords, jobs=jobs, digest=digest)
+    cfg = resolve_config(config, **options)
     rep = reporter or Reporter(enabled=progress)
     store = _open(store_path, create=False)
     try:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from dateline import focus
-from dateline.model import Citation, Config, Document, Sentence, TimelineEntry
+from dateline.config import Config, SummaryWeights
+from dateline.model import Citation, Document, Sentence, TimelineEntry
 from dateline.select import DateCandidate, DateKey, conflicts
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
@@ -29,19 +30,6 @@ _CAPTION = re.compile(
     r"(?:,?\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{1,2},\s+\d{4}\.?\s*$)|\b(?:REUTERS|AFP|AP Photo|Getty Images)\s*/\s*[A-Z]"
 )
-
-
-@dataclass(frozen=True)
-class SummaryWeights:
-    explicit: float = 0.25  # the sentence names the date
-    lead: float = 0.15  # the sentence opens its article
-    keyword: float = 0.15  # per query keyword present (capped)
-    redundancy: float = 0.5  # cosine above which a sentence repeats one already chosen
-    lead_sentences: int = 5  # leads of articles published that day taken as candidates
-    lead_days_back: int = 1  # leads also stand for this many days before publication
-    later: float = 0.8  # boost of sentences that name the day in a later article
-    idf: str = "candidates"  # term weights from the candidate sentences or the whole "corpus"
-    method: str = "centroid"  # rank by similarity to the centroid, or greedy CentroidOpt ("opt")
 
 
 def usable(text: str) -> bool:
@@ -92,7 +80,7 @@ def summarize(
     dates: Sequence[DateCandidate],
     config: Config,
     limit: int | None = None,
-    weights: SummaryWeights = SummaryWeights(),
+    weights: SummaryWeights | None = None,  # default: config.summary
 ) -> list[TimelineEntry]:
     """Entries in date order, ``config.sentences_per_date`` sentences each.
 
@@ -102,6 +90,7 @@ def summarize(
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    weights = weights or config.summary
     keys = {c.key for c in dates}
     pools = gather(docs, keys, weights)
     all_cands = [c for k in sorted(pools) for c in pools[k]]

@@ -31,12 +31,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from dateline import temporal
+from dateline.errors import TagInputError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-
-
-class TagInputError(Exception):
-    """An input that cannot be read at all (missing file, a folder, no input): exit code 2."""
 
 
 def parse_dct(text: str) -> dt.date:
@@ -174,9 +171,6 @@ def run_tag(args: argparse.Namespace, out: IO[str] | None = None,
                    "timexes": [timex_dict(t) for t in timexes]}
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         out.flush()
-    except TagInputError as exc:
-        sys.stderr.write(f"dateline: error: {exc}\n")
-        return 2
     except BrokenPipeError:  # `dateline tag big.jsonl | head`
         try:
             sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - silence the flush at exit

@@ -7,20 +7,71 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.model import Timeline
+from dateline.model import Timeline, register_output
 
-FORMATS = ("json", "md", "txt", "html", "timelinejs")
-DEFAULT_FORMATS = ("json", "md", "txt", "html")
-FILE_NAMES = {
-    "json": "timeline.json",
-    "md": "timeline.md",
-    "txt": "timeline.txt",
-    "html": "timeline.html",
-    "timelinejs": "timelinejs.json",
-}
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: its name (``--format``), the file it is written to, whether a build
+    writes it by default, and the function that renders a timeline to its text."""
+
+    name: str
+    file_name: str
+    default: bool
+    render: Callable[[Timeline], str]
+
+
+def _json(tl: Timeline) -> str:
+    from dateline.render.jsonout import render_json
+
+    return render_json(tl)
+
+
+def _md(tl: Timeline) -> str:
+    from dateline.render.markdown import render_markdown
+
+    return render_markdown(tl)
+
+
+def _txt(tl: Timeline) -> str:
+    from dateline.render.tilse import render_tilse
+
+    return render_tilse(tl)
+
+
+def _html(tl: Timeline) -> str:
+    from dateline.render.html import render_html
+
+    return render_html(tl)
+
+
+def _timelinejs(tl: Timeline) -> str:
+    from dateline.render.timelinejs import render_timelinejs_json
+
+    return render_timelinejs_json(tl)
+
+
+def _dict(tl: Timeline) -> dict:
+    from dateline.render.jsonout import timeline_to_dict
+
+    return timeline_to_dict(tl)
+
+
+# The one registry of output formats: a new format is one entry here and one module.
+REGISTRY: dict[str, Format] = {f.name: f for f in (
+    Format("json", "timeline.json", True, _json),
+    Format("md", "timeline.md", True, _md),
+    Format("txt", "timeline.txt", True, _txt),
+    Format("html", "timeline.html", True, _html),
+    Format("timelinejs", "timelinejs.json", False, _timelinejs),
+)}
+FORMATS = tuple(REGISTRY)
+DEFAULT_FORMATS = tuple(f.name for f in REGISTRY.values() if f.default)
+FILE_NAMES = {f.name: f.file_name for f in REGISTRY.values()}
 
 
 def atomic_write(path: Path, chunks: Iterable[str] | str) -> None:
@@ -48,19 +99,12 @@ def atomic_write(path: Path, chunks: Iterable[str] | str) -> None:
 
 
 def render(timeline: Timeline, fmt: str) -> str:
-    if fmt == "json":
-        return timeline.to_json()
-    if fmt == "md":
-        return timeline.to_markdown()
-    if fmt == "txt":
-        return timeline.to_tilse()
-    if fmt == "html":
-        return timeline.to_html()
-    if fmt == "timelinejs":
-        from dateline.render.timelinejs import render_timelinejs_json
-
-        return render_timelinejs_json(timeline)
-    raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    """The text of ``timeline`` in format ``fmt`` (one of :data:`FORMATS`)."""
+    try:
+        f = REGISTRY[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})") from None
+    return f.render(timeline)
 
 
 def manifest_lines(timeline: Timeline) -> Iterable[str]:
@@ -121,3 +165,10 @@ def write_outputs(timeline: Timeline, outdir: str | os.PathLike[str], formats=No
         path.unlink()  # a digest from an earlier run would no longer match the timeline
     remove_stale_temps(out, [*FILE_NAMES.values(), "documents.jsonl", "digest.json"])
     return written
+
+
+write = write_outputs  # render.write(timeline, outdir, formats=None)
+
+for _name, _fn in (("dict", _dict), ("json", _json), ("md", _md), ("txt", _txt), ("html", _html),
+                   ("write", write_outputs)):
+    register_output(_name, _fn)
