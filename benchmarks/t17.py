@@ -199,14 +199,14 @@ def run_dateline(docs: list[Any], setup: dict[str, Any], topic_info: dict[str, A
 def ranker_rows(docs: list[Any], setup: dict[str, Any], topic_info: dict[str, Any],
                 gold: dict[dt.date, list[str]], variant: dict[str, Any]):
     """Features and labels (day in the gold timeline) of every candidate day of one timeline."""
-    from dateline import select
+    from dateline import dates
     from dateline.pipeline import prepare_documents
     from dateline.ranker import feature_rows
 
     cfg = timeline_config(setup, topic_info)
     kept = prepare_documents(window_docs(docs, setup), cfg)
-    cands = select.collect_candidates(kept, cfg)
-    select.score_candidates(cands, variant.get("dates") or select.DateWeights())
+    cands = dates.collect_candidates(kept, cfg)
+    dates.score_candidates(cands, variant.get("dates"))
     days = [c for c in cands.values() if c.granularity == "day"]
     return feature_rows(days), [int(c.date in gold) for c in days]
 

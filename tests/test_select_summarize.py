@@ -2,9 +2,9 @@
 
 import datetime as dt
 
+from dateline.dates import select_dates
 from dateline.dedup import find_duplicates
 from dateline.model import Config, Document, Sentence, TimeMention
-from dateline.select import select_dates
 from dateline.summarize import summarize, usable
 
 D = dt.date
@@ -82,7 +82,7 @@ def test_dedup_marks_copies_and_keeps_earliest():
 
 
 def test_span_edges_do_not_make_month_or_year_events():
-    from dateline.select import is_boundary
+    from dateline.dates import is_boundary
 
     s = "Workers who left before 1945 and the 1910-1945 occupation; talks stalled since October 2000."
     assert is_boundary(s, s.index("1945"), s.index("1945") + 4)

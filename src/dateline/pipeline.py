@@ -1,4 +1,4 @@
-"""Wire the stages together: ingest -> clean -> dating -> temporal -> dedup -> select ->
+"""Wire the stages together: ingest -> clean -> dating -> temporal -> dedup -> dates ->
 summarize -> Timeline.
 
 Per-document stages run in :func:`process_document` (parallel worker processes for larger
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Unpack
 
 from dateline import clean as clean_stage
-from dateline import dating, dedup, focus, select, summarize, temporal
+from dateline import dates, dating, dedup, focus, summarize, temporal
 from dateline.config import OPTION_NAMES, Config, Options
 from dateline.errors import NoUsableInput
 from dateline.ingest import PendingFile, load_pending
@@ -473,9 +473,9 @@ def assemble_timeline(
             warn("no learned date ranker is installed (dateline/data/date_ranker.json); "
                  "dates are ranked by the heuristic weights")
     dweights = cfg.dates
-    ranked = select.rank_dates(kept, cfg, dweights, ranker=ranker)
-    limit = select.date_limit(cfg, len(kept), len(ranked))
-    ranked = select.spread_out(ranked, limit, dweights, cfg.start, cfg.end)
+    ranked = dates.rank_dates(kept, cfg, dweights, ranker=ranker)
+    limit = dates.date_limit(cfg, len(kept), len(ranked))
+    ranked = dates.spread_out(ranked, limit, dweights, cfg.start, cfg.end)
     timings["select"] = time.perf_counter() - t
     t = time.perf_counter()
     entries = summarize.summarize(kept, ranked, cfg, limit, cfg.summary)

@@ -8,7 +8,7 @@ candidate of the collection so that the model carries over between small and lar
 The shipped model (``data/date_ranker.json``) is trained on all Timeline17 topics by
 ``benchmarks/train_ranker.py``; the T17 benchmark retrains it leave-one-topic-out so no topic is
 scored by a model that saw it.  Scoring needs only the stored coefficients (no scikit-learn at
-run time).  Months and years keep the unsupervised score (see :mod:`dateline.select`), scaled
+run time).  Months and years keep the unsupervised score (see :mod:`dateline.dates`), scaled
 to the model's range.
 """
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from dateline.select import DateCandidate, DateKey
+from dateline.dates import DateCandidate, DateKey
 
 FEATURES = (
     "log_mention_docs", "log_later_docs", "log_mentions", "log_published", "burst",
@@ -83,7 +83,7 @@ class LinearDateRanker:
         return out
 
     def __call__(self, cands: list[DateCandidate]) -> list[float]:
-        """Scores for :func:`dateline.select.rank_dates` (days by the model, months/years by
+        """Scores for :func:`dateline.dates.rank_dates` (days by the model, months/years by
         their unsupervised score mapped into the same range)."""
         days = [c for c in cands if c.granularity == "day"]
         by_key: dict[DateKey, float] = {}

@@ -19,8 +19,8 @@ import numpy as np
 
 from dateline import focus
 from dateline.config import Config, SummaryWeights
+from dateline.dates import DateCandidate, DateKey, conflicts
 from dateline.model import Citation, Document, Sentence, TimelineEntry
-from dateline.select import DateCandidate, DateKey, conflicts
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 _NON_LETTER = re.compile(r"[\W\d_]+")
