@@ -152,3 +152,20 @@ def test_help_describes_the_command():
     assert r.returncode == 0
     for word in ("--dct", "--format", "json", "timeml", "TIMEX3", "stdin", "JSON"):
         assert word in r.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "cp1252"])
+def test_tag_decodes_like_build(tmp_path: Path, capsys, encoding: str):
+    """`dateline tag` and `dateline build` read bytes with the same decode (ingest.decode_bytes):
+    a UTF-16 file without a BOM or a cp1252 file gives the same text to both."""
+    from dateline.ingest import decode_bytes
+
+    text = "Caf\u00e9 owners protested on 3 May 2021 \u2013 the union said so.\n"
+    path = tmp_path / "story.txt"
+    path.write_bytes(text.encode(encoding))
+    assert main(["tag", str(path), "--dct", "2021-05-04"]) == 0
+    [doc] = [json.loads(ln) for ln in capsys.readouterr().out.splitlines()]
+    [tx] = doc["timexes"]
+    assert tx["value"] == "2021-05-03"
+    decoded = decode_bytes(path.read_bytes())[0]
+    assert decoded[tx["start"]:tx["end"]] == tx["text"] == "3 May 2021"

@@ -225,27 +225,11 @@ def decode_bytes(data: bytes, declared: str | None = None, html: bool = False) -
 
     Order: BOM (UTF-8/16/32), UTF-8, a declared charset (HTTP header or ``<meta charset>``),
     charset-normalizer detection (non-Western encodings), then cp1252, latin-1.
+    This is the one decode of dateline: ``build``, ``ingest`` and ``tag`` all read bytes with it.
     """
-    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-            (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-    for bom, enc in boms:
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError:
-                break
-    guess16 = _utf16_guess(data[:_SNIFF]) if b"\x00" in data[:_SNIFF] else None
-    if guess16:
-        try:
-            text = data.decode(guess16)
-            if _sensible(text):
-                return text, guess16
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    found = _decode_unicode(data)
+    if found is not None:
+        return found
     candidates: list[str] = []
     if declared:
         candidates.append(declared)
@@ -282,6 +266,37 @@ def decode_bytes(data: bytes, declared: str | None = None, html: bool = False) -
         if _sensible(text):
             return text, enc
     return None
+
+
+def _decode_unicode(data: bytes) -> tuple[str, str] | None:
+    """A Unicode encoding: by its BOM, UTF-16 without one (NUL bytes in a pattern), UTF-8."""
+    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+            (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+    for bom, enc in boms:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                break
+    guess16 = _utf16_guess(data[:_SNIFF]) if b"\x00" in data[:_SNIFF] else None
+    if guess16:
+        try:
+            text = data.decode(guess16)
+            if _sensible(text):
+                return text, guess16
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_text(data: bytes) -> str:
+    """``decode_bytes`` for a reader that must get text whatever the bytes are (``dateline tag``):
+    what nothing decodes sensibly is read as UTF-8 with replacement characters."""
+    found = decode_bytes(data)
+    return found[0] if found is not None else data.decode("utf-8", errors="replace")
 
 
 def _norm_enc(enc: str) -> str:

@@ -32,6 +32,7 @@ from typing import IO, Any
 
 from dateline import temporal
 from dateline.errors import TagInputError
+from dateline.ingest import decode_text
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -62,13 +63,6 @@ def _record_dct(rec: dict[str, Any]) -> dt.date | None:
     from dateline.dating import date_from_field
 
     return date_from_field(str(value))
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
 
 
 def _jsonl_docs(lines: list[str], source: str, warn) -> Iterator[tuple[str, str, dt.date | None]]:
@@ -114,7 +108,7 @@ def iter_documents(files: list[str], *, jsonl: bool = False, stdin: IO[bytes] | 
             raise TagInputError(f"{f}: not a file (give the files of a folder, e.g. {f}/*.txt)")
     for f in files:
         if f == "-":
-            data = _decode((stdin or sys.stdin.buffer).read())
+            data = decode_text((stdin or sys.stdin.buffer).read())
             if jsonl or _looks_like_jsonl(data):
                 yield from _jsonl_docs(data.splitlines(), "<stdin>", warn)
             else:
@@ -125,7 +119,7 @@ def iter_documents(files: list[str], *, jsonl: bool = False, stdin: IO[bytes] | 
             raw = p.read_bytes()
         except OSError as exc:
             raise TagInputError(f"{f}: cannot read ({exc.strerror or exc})") from None
-        text = _decode(raw)
+        text = decode_text(raw)
         if jsonl or p.suffix.lower() in JSONL_SUFFIXES:
             yield from _jsonl_docs(text.splitlines(), f, warn)
         else:
