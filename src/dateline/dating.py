@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dateline import temporal
+from dateline import lang, temporal
 from dateline.model import Document
 
 MONTHS = {
@@ -189,14 +189,6 @@ def find_publication_date(
 # Inference for undated articles
 # --------------------------------------------------------------------------------------------
 
-_STOP = frozenset(
-    """a an the of in on at to for from by with and or but that this these those it its is are was
-    were be been has have had will would could should may might can not no as after before since
-    than then there their they them he she his her we our you your i which who whom what when where
-    while about over under into out up down also said says say more most other some such only own
-    same so very just last next first two three one years year months month days day weeks week ago
-    mr mrs ms""".split()
-)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _FIRST_IN = re.compile(
     r"\b(?:first\b[^.]{0,60}?\b(?:in|for)\s+(?:more than\s+|over\s+|nearly\s+|almost\s+)?"
@@ -209,7 +201,8 @@ _NUMWORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+    stop = lang.stop_words("content")
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in stop and len(w) > 2}
 
 
 def _add_months(d: dt.date, months: int) -> dt.date:
@@ -281,7 +274,7 @@ class InferenceContext:
         if len(dated) >= 1:
             from sklearn.feature_extraction.text import TfidfVectorizer
 
-            vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1, max_features=50000)
+            vec = TfidfVectorizer(stop_words=lang.tfidf_stop_words(), sublinear_tf=True, min_df=1, max_features=50000)
             ctx._matrix = vec.fit_transform([t for _, t in dated])
             ctx._vectorizer = vec
         return ctx

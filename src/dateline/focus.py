@@ -13,14 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dateline import lang
 from dateline.model import Config, Document
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
-_QUERY_STOP = frozenset(
-    """the a an of and or in on at to for from by with about over into after before during between
-    against news story timeline what when who how why is are was were be been its their this that
-    these those""".split()
-)
 
 
 def keywords_for(cfg: Config) -> list[str]:
@@ -29,7 +25,7 @@ def keywords_for(cfg: Config) -> list[str]:
         return sorted({k.strip().lower() for k in cfg.keywords if k.strip()})
     if cfg.query:
         return sorted({w.lower() for w in _WORD.findall(cfg.query)
-                       if len(w) > 1 and w.lower() not in _QUERY_STOP})
+                       if len(w) > 1 and w.lower() not in lang.stop_words("query")})
     return []
 
 

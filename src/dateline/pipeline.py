@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Unpack
 
 from dateline import clean as clean_stage
-from dateline import dates, dating, dedup, focus, summarize, temporal
+from dateline import dates, dating, dedup, focus, lang, summarize, temporal
 from dateline.config import OPTION_NAMES, Config, Options
 from dateline.errors import NoUsableInput
 from dateline.ingest import PendingFile, load_pending
@@ -537,10 +537,6 @@ def _nothing_usable_reason(rows: list[ManifestRow], docs: list[Document]) -> str
     return f"none of the {total} inputs has usable article text ({top})"
 
 
-_GENERIC_FOLDERS = frozenset(
-    """corpus articles article data input inputs docs documents texts text news crawl crawls
-    examples example files pages html raw dump downloads download out output tmp temp""".split()
-)
 
 
 def _default_title(docs: Sequence[Document], cfg: Config, paths: Sequence[str]) -> str:
@@ -548,13 +544,13 @@ def _default_title(docs: Sequence[Document], cfg: Config, paths: Sequence[str]) 
         return f"Timeline: {cfg.query}"
     if len(paths) == 1 and Path(paths[0]).is_dir():
         name = Path(paths[0]).resolve().name.replace("-", " ").replace("_", " ").strip()
-        if name and name.lower() not in _GENERIC_FOLDERS:
+        if name and name.lower() not in lang.load().words("generic_folders"):
             return "Timeline: " + " ".join(w[:1].upper() + w[1:] for w in name.split())
     words: Counter[str] = Counter()
     for d in docs:
         if d.title:
             for w in {w.strip(",.:;'\"()").lower() for w in d.title.split()}:
-                if len(w) > 3 and w not in dating._STOP:
+                if len(w) > 3 and w not in lang.stop_words("content"):
                     words[w] += 1
     top = [w for w, n in sorted(words.items(), key=lambda x: (-x[1], x[0])) if n >= 2][:4]
     if top:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dateline import focus
+from dateline import focus, lang
 from dateline.config import Config, SummaryWeights
 from dateline.dates import DateCandidate, DateKey, conflicts
 from dateline.model import Citation, Document, Sentence, TimelineEntry
@@ -97,7 +97,7 @@ def summarize(
     if not all_cands:
         return []
     texts = [c.sent.text for c in all_cands]
-    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32)
+    vec = TfidfVectorizer(stop_words=lang.tfidf_stop_words(), sublinear_tf=True, dtype=np.float32)
     try:
         if weights.idf == "corpus":  # term weights from the whole collection
             corpus = [s.text for d in docs for s in d.sentences]

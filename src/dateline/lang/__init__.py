@@ -74,6 +74,22 @@ def load(code: str = DEFAULT) -> Language:
     return Language(code)
 
 
+@cache
+def stop_words(kind: str = "english", code: str = DEFAULT) -> frozenset[str]:
+    """A stop-word list of ``lang/<code>/stopwords.json``: ``english`` (the general list, for
+    TF-IDF), or a list named for its use (``content``, ``query``, ...; see the file)."""
+    lists = load(code).table("stopwords")
+    if kind not in lists or kind.startswith("_"):
+        raise LookupError(f"language {code!r} has no stop-word list {kind!r}")
+    return frozenset(lists[kind])
+
+
+@cache
+def tfidf_stop_words(code: str = DEFAULT) -> list[str]:
+    """The general stop words as scikit-learn's vectorizers take them (a sorted list)."""
+    return sorted(stop_words("english", code))
+
+
 def available() -> tuple[str, ...]:
     """Codes of the languages that have a data folder."""
     root = resources.files(__name__)
