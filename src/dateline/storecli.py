@@ -14,12 +14,9 @@ from collections.abc import Callable
 from typing import Any, Unpack
 
 from dateline.config import Config, Options
+from dateline.errors import StoreUsageError
 from dateline.model import Timeline
 from dateline.store import Store, StoreError
-
-
-class StoreUsageError(Exception):
-    """A problem with what the user asked for (the CLI turns it into exit code 2)."""
 
 
 def _open(path: str, *, create: bool) -> Store:

@@ -31,10 +31,42 @@ from pathlib import Path
 from typing import IO, Any
 
 from dateline import temporal
+from dateline.cli.options import add_common
 from dateline.errors import TagInputError
 from dateline.ingest import decode_text
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    t = sub.add_parser(
+        "tag",
+        help="find and normalise temporal expressions (TIMEX3) in text",
+        description="Find every temporal expression in the text with exact character offsets "
+        "into the input as given, its TIMEX3 type (DATE, TIME, DURATION, SET), value normalised "
+        "against the document creation time (--dct) in the TempEval conventions (2002-08-18, "
+        "2000-10, 197, 2002-W33, P15M, PRESENT_REF, XXXX-12 ...) and modifier (START, END, "
+        "APPROX ...). Many files or JSON lines are tagged in one process.",
+        epilog="examples:\n  dateline tag story.txt --dct 2007-03-06\n"
+        "  dateline tag story.txt --dct 2007-03-06 --format timeml\n"
+        "  echo 'They met Sunday.' | dateline tag - --dct 2002-08-19\n"
+        "  dateline tag articles.jsonl      # {\"text\", \"dct\"?, \"id\"?} per line",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+    t.add_argument("files", nargs="*", default=["-"], metavar="FILE",
+                   help="text files, .jsonl/.ndjson files (one {'text', 'dct'?, 'id'?} object per "
+                   "line), or - for stdin (default)")
+    t.add_argument("--dct", type=parse_dct, metavar="YYYY-MM-DD",
+                   help="document creation time (publication date) to resolve relative "
+                   "expressions against; a JSONL record's own 'dct' or 'published' field wins; "
+                   "without either, relative expressions keep their unresolved form (XXXX-WXX-7)")
+    t.add_argument("--format", dest="tag_format", choices=("json", "timeml"), default="json",
+                   help="json (default): one object per document and line, with start, end, text, "
+                   "type, value, mod; timeml: the text with inline <TIMEX3> tags, XML-escaped")
+    t.add_argument("--jsonl", action="store_true",
+                   help="read stdin (or every FILE) as JSON lines even without a .jsonl suffix")
+    add_common(t)
 
 
 def parse_dct(text: str) -> dt.date:

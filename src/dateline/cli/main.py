@@ -1,0 +1,77 @@
+"""Command-line interface: argument parsing and console output only.
+
+Every subcommand is a thin layer over the Python API.  Errors are one line on stderr:
+exit code 2 for usage errors (bad option, missing path), 1 for runtime failures (nothing usable,
+unwritable output).  ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from dateline import __version__
+from dateline.cli import build, digest, evaluation, store, tag
+from dateline.cli.options import Parser, error_line
+from dateline.errors import DatelineError
+
+EPILOG = """examples:
+  dateline build ../shared/corpus/japan-north-korea -o out
+  dateline build articles.jsonl --from 2002-01-01 --to 2008-12-31 --max-dates 15 -o out
+  dateline digest ../shared/corpus/japan-north-korea
+  dateline tag story.txt --dct 2007-03-07
+  dateline eval out/timeline.json gold.txt
+  dateline ingest crawl/ --store news.db && dateline search --store news.db "abduction"
+  dateline build --store news.db --query "abduction issue" --from 2002 --to 2008 -o out
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = Parser(
+        prog="dateline",
+        description="Turn a pile of raw news articles about one story into a dated, sourced timeline.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"dateline {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    build.add_parser(sub)
+    digest.add_parser(sub)
+    store.add_parsers(sub)
+    tag.add_parser(sub)
+    evaluation.add_parser(sub)
+    build.add_open_parser(sub)
+    return p
+
+
+COMMANDS = {"build": build.cmd_build, "open": build.cmd_open, "digest": digest.cmd_digest,
+            "ingest": store.run_ingest, "search": store.run_search, "tag": tag.run_tag,
+            "eval": evaluation.cli_eval}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except DatelineError as exc:  # one place turns every dateline error into one line + exit code
+        if getattr(args, "debug", False):
+            raise
+        error_line(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        error_line("interrupted; outputs already written are complete (writes are atomic)")
+        return 130
+    except Exception as exc:  # never a traceback unless asked
+        if getattr(args, "debug", False):
+            raise
+        error_line(f"{type(exc).__name__}: {exc} (run again with --debug for the traceback)")
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
