@@ -2,8 +2,7 @@
 
 from dateline import render as _render  # noqa: F401 - registers the Timeline output methods
 from dateline.model import Config, Document, Timeline, TimelineEntry
-
-__version__ = "0.1.0"
+from dateline.version import __version__
 
 __all__ = ["Config", "Document", "Timeline", "TimelineEntry", "build_timeline", "__version__"]
 

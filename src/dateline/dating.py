@@ -290,11 +290,45 @@ class InferenceContext:
 
 def infer_date(doc: Document, ctx: InferenceContext) -> DateFinding | None:
     """Date one undated article from its own text and the corpus (see module docstring)."""
-    evidence: list[_Evidence] = []
-    lower: dt.date | None = None
-    own_events: list[tuple[dt.date, int, set[str]]] = []
     texts = ([doc.title] if doc.title else []) + [s.text for s in doc.sentences]
     tagged = [(t, temporal.tag(t, None)) for t in texts]
+    evidence, lower, own_events = _absolute_evidence(tagged)
+    all_events = own_events + ctx.events
+    weekdays: list[int] = []
+    for text, timexes in tagged:
+        words = _content_words(text)
+        for tx in timexes:
+            rel = tx.relative
+            if rel is None:
+                continue
+            if rel.unit == "weekday" and rel.weekday is not None and rel.offset <= 0:
+                weekdays.append(rel.weekday)
+            if rel.unit in ("day", "week", "month", "year") and rel.offset < 0:
+                found = _event_ago(tx, words, all_events)
+                if found:
+                    evidence.append(found)
+        found = _first_in(text, tagged)
+        if found:
+            evidence.append(found)
+    for date, sim in ctx.neighbours(doc.text):
+        evidence.append(_Evidence(date, sim, 5.0, f"similar article of {date.isoformat()}"))
+    if not evidence:
+        if lower is None:
+            return None
+        return DateFinding(lower, "inferred", 0.1, "latest date the article mentions")
+    return _decide(evidence, lower, weekdays)
+
+
+_Event = tuple[dt.date, int, set[str]]  # (middle of the period, half its length in days, words)
+
+
+def _absolute_evidence(tagged: list[tuple[str, list[temporal.Timex]]]
+                       ) -> tuple[list[_Evidence], dt.date | None, list[_Event]]:
+    """Evidence from the absolute dates an article names, the latest period start it names (the
+    article cannot be older), and the events it dates."""
+    evidence: list[_Evidence] = []
+    lower: dt.date | None = None
+    own_events: list[_Event] = []
     for text, timexes in tagged:
         for tx in timexes:
             if tx.type != "DATE" or tx.relative is not None:
@@ -308,46 +342,41 @@ def infer_date(doc: Document, ctx: InferenceContext) -> DateFinding | None:
                 lower = lo
             if mid[1] == 0:  # an exact day: news tends to report what just happened
                 evidence.append(_Evidence(mid[0] + dt.timedelta(days=1), 0.6, 4.0, f"mentions {tx.text!r}"))
-    all_events = own_events + ctx.events
-    weekdays: list[int] = []
-    for text, timexes in tagged:
-        words = _content_words(text)
-        for tx in timexes:
-            rel = tx.relative
-            if rel is None:
-                continue
-            if rel.unit == "weekday" and rel.weekday is not None and rel.offset <= 0:
-                weekdays.append(rel.weekday)
-            if rel.unit in ("day", "week", "month", "year") and rel.offset < 0:
-                # "the rocket test 15 months ago": find the event dated elsewhere
-                best: tuple[int, dt.date, int] | None = None
-                for center, half, ewords in all_events:
-                    overlap = len((words - _content_words(tx.text)) & ewords)
-                    if overlap >= 2 and (best is None or overlap > best[0]):
-                        best = (overlap, center, half)
-                if best:
-                    est = _shift(best[1], rel.unit, -rel.offset)
-                    if est:
-                        evidence.append(_Evidence(est, 3.0, max(7.0, best[2] + 3.0),
-                                                  f"{tx.text!r} of an event dated {best[1].isoformat()}"))
-        m = _FIRST_IN.search(text)
-        if m:
-            tok = m.group("n").lower()
-            n = _NUMWORDS.get(tok) or (int(tok) if tok.isdigit() else None)
-            since = _since_anchor(tagged)
-            if n and since:
-                unit = "year" if m.group("unit").lower().startswith("year") else "month"
-                est = _shift(since[0], unit, n)
-                if est:
-                    evidence.append(_Evidence(est, 1.5, 45.0 if unit == "year" else 15.0,
-                                              f"{m.group(0)!r} since {since[1]!r}"))
-    for date, sim in ctx.neighbours(doc.text):
-        evidence.append(_Evidence(date, sim, 5.0, f"similar article of {date.isoformat()}"))
-    if not evidence:
-        if lower is None:
-            return None
-        return DateFinding(lower, "inferred", 0.1, "latest date the article mentions")
-    return _decide(evidence, lower, weekdays)
+    return evidence, lower, own_events
+
+
+def _event_ago(tx: temporal.Timex, words: set[str], events: list[_Event]) -> _Evidence | None:
+    """"the rocket test 15 months ago": find the event dated elsewhere and count back from it."""
+    rel = tx.relative
+    assert rel is not None
+    best: tuple[int, dt.date, int] | None = None
+    for center, half, ewords in events:
+        overlap = len((words - _content_words(tx.text)) & ewords)
+        if overlap >= 2 and (best is None or overlap > best[0]):
+            best = (overlap, center, half)
+    if not best:
+        return None
+    est = _shift(best[1], rel.unit, -rel.offset)
+    if not est:
+        return None
+    return _Evidence(est, 3.0, max(7.0, best[2] + 3.0), f"{tx.text!r} of an event dated {best[1].isoformat()}")
+
+
+def _first_in(text: str, tagged: list[tuple[str, list[temporal.Timex]]]) -> _Evidence | None:
+    """"the first ... in 15 years" since a dated event of the article."""
+    m = _FIRST_IN.search(text)
+    if not m:
+        return None
+    tok = m.group("n").lower()
+    n = _NUMWORDS.get(tok) or (int(tok) if tok.isdigit() else None)
+    since = _since_anchor(tagged)
+    if not (n and since):
+        return None
+    unit = "year" if m.group("unit").lower().startswith("year") else "month"
+    est = _shift(since[0], unit, n)
+    if not est:
+        return None
+    return _Evidence(est, 1.5, 45.0 if unit == "year" else 15.0, f"{m.group(0)!r} since {since[1]!r}")
 
 
 def _since_anchor(tagged: list[tuple[str, list[temporal.Timex]]]) -> tuple[dt.date, str] | None:

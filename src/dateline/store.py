@@ -204,7 +204,8 @@ def pipeline_version() -> str:
     it changes, stored documents are processed again on the next ingest."""
     global _PIPELINE_VERSION
     if _PIPELINE_VERSION is None:
-        from dateline import __version__, clean, dating, dedup, pipeline, sentences, temporal
+        from dateline import clean, dating, dedup, pipeline, sentences, temporal
+        from dateline.version import __version__
 
         h = hashlib.sha256()
         for mod in (clean, dating, dedup, sentences, temporal):

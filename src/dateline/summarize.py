@@ -88,25 +88,14 @@ def summarize(
     of them (default: all) have a summary.  A date none of whose candidate sentences is usable
     is passed over for the next one.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     weights = weights or config.summary
     keys = {c.key for c in dates}
     pools = gather(docs, keys, weights)
     all_cands = [c for k in sorted(pools) for c in pools[k]]
     if not all_cands:
         return []
-    texts = [c.sent.text for c in all_cands]
-    vec = TfidfVectorizer(stop_words=lang.tfidf_stop_words(), sublinear_tf=True, dtype=np.float32)
-    try:
-        if weights.idf == "corpus":  # term weights from the whole collection
-            corpus = [s.text for d in docs for s in d.sentences]
-            step = max(1, len(corpus) // 60000)
-            vec.fit(corpus[::step])
-            matrix = vec.transform(texts)
-        else:
-            matrix = vec.fit_transform(texts)
-    except ValueError:  # every candidate is stop words only
+    matrix = _vectorize([c.sent.text for c in all_cands], docs, weights)
+    if matrix is None:
         return []
     row_of = {id(c): i for i, c in enumerate(all_cands)}
     keywords = focus.keywords_for(config)
@@ -129,42 +118,8 @@ def summarize(
             if not pool:
                 continue
         rows = [row_of[id(c)] for c in pool]
-        sub = matrix[rows]
-        centroid = np.asarray(sub.mean(axis=0)).ravel()
-        norm = float(np.linalg.norm(centroid))
-        sims = (sub @ centroid) / norm if norm else np.zeros(len(rows))
-        sims = np.asarray(sims).ravel()
-        scored = []
-        for i, c in enumerate(pool):
-            low = c.sent.text.lower()
-            kw = min(3, sum(1 for k in keywords if k in low)) if keywords else 0
-            s = float(sims[i])
-            s *= 1 + weights.explicit * c.explicit + weights.lead * (c.sent.index == 0)
-            if c.explicit and c.doc.published and c.doc.published > cand.date + dt.timedelta(days=1):
-                s *= 1 + weights.later  # a look back at the day: what it is remembered for
-            s *= 1 + weights.keyword * kw
-            scored.append((s, c.doc.published or cand.date, c.doc.id, c.sent.index, i))
-        scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
-        picked: list[_Cand] = []
-        seen_text: set[str] = set()
-        order = [t[4] for t in scored]
-        if weights.method == "opt" and norm:
-            boost = {t[4]: (t[0] / float(sims[t[4]]) if sims[t[4]] > 0 else 0.0) for t in scored}
-            order = _centroid_opt(sub, centroid / norm, boost, [t[4] for t in scored], 4 * k_per)
-        for i in order:
-            if len(picked) >= k_per:
-                break
-            r = rows[i]
-            norm_text = " ".join(_WORD.findall(pool[i].sent.text.lower()))
-            if norm_text in seen_text:
-                continue
-            if chosen_rows:
-                overlap = (matrix[chosen_rows] @ matrix[r].T).toarray().ravel()
-                if overlap.size and float(overlap.max()) > weights.redundancy:
-                    continue
-            picked.append(pool[i])
-            chosen_rows.append(r)
-            seen_text.add(norm_text)
+        order = _ranked(pool, matrix[rows], cand, keywords, weights, k_per)
+        picked = _pick(pool, rows, order, matrix, chosen_rows, weights, k_per)
         if not picked:
             continue
         chosen.append(cand)
@@ -181,6 +136,72 @@ def summarize(
         )
     entries.sort(key=lambda e: (e.date, e.granularity != "day"))
     return entries
+
+
+def _vectorize(texts: list[str], docs: Sequence[Document], weights: SummaryWeights):  # noqa: ANN202
+    """TF-IDF rows of the candidate sentences (term weights from the candidates, or from the
+    whole collection), or None when every candidate is stop words only."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(stop_words=lang.tfidf_stop_words(), sublinear_tf=True, dtype=np.float32)
+    try:
+        if weights.idf == "corpus":  # term weights from the whole collection
+            corpus = [s.text for d in docs for s in d.sentences]
+            step = max(1, len(corpus) // 60000)
+            vec.fit(corpus[::step])
+            return vec.transform(texts)
+        return vec.fit_transform(texts)
+    except ValueError:
+        return None
+
+
+def _ranked(pool: list[_Cand], sub, cand: DateCandidate, keywords: list[str],  # noqa: ANN001
+            weights: SummaryWeights, k_per: int) -> list[int]:
+    """Indices into ``pool``, best first: similarity to the pool's centroid, boosted for naming
+    the date, leading an article, looking back at the day and containing query keywords."""
+    centroid = np.asarray(sub.mean(axis=0)).ravel()
+    norm = float(np.linalg.norm(centroid))
+    sims = (sub @ centroid) / norm if norm else np.zeros(len(pool))
+    sims = np.asarray(sims).ravel()
+    scored = []
+    for i, c in enumerate(pool):
+        low = c.sent.text.lower()
+        kw = min(3, sum(1 for k in keywords if k in low)) if keywords else 0
+        s = float(sims[i])
+        s *= 1 + weights.explicit * c.explicit + weights.lead * (c.sent.index == 0)
+        if c.explicit and c.doc.published and c.doc.published > cand.date + dt.timedelta(days=1):
+            s *= 1 + weights.later  # a look back at the day: what it is remembered for
+        s *= 1 + weights.keyword * kw
+        scored.append((s, c.doc.published or cand.date, c.doc.id, c.sent.index, i))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
+    if weights.method == "opt" and norm:
+        boost = {t[4]: (t[0] / float(sims[t[4]]) if sims[t[4]] > 0 else 0.0) for t in scored}
+        return _centroid_opt(sub, centroid / norm, boost, [t[4] for t in scored], 4 * k_per)
+    return [t[4] for t in scored]
+
+
+def _pick(pool: list[_Cand], rows: list[int], order: list[int], matrix,  # noqa: ANN001
+          chosen_rows: list[int], weights: SummaryWeights, k_per: int) -> list[_Cand]:
+    """Up to ``k_per`` sentences in ``order``, skipping repeats of one already chosen (same
+    words, or cosine above ``weights.redundancy`` with any sentence of the timeline so far);
+    the rows chosen are added to ``chosen_rows``."""
+    picked: list[_Cand] = []
+    seen_text: set[str] = set()
+    for i in order:
+        if len(picked) >= k_per:
+            break
+        r = rows[i]
+        norm_text = " ".join(_WORD.findall(pool[i].sent.text.lower()))
+        if norm_text in seen_text:
+            continue
+        if chosen_rows:
+            overlap = (matrix[chosen_rows] @ matrix[r].T).toarray().ravel()
+            if overlap.size and float(overlap.max()) > weights.redundancy:
+                continue
+        picked.append(pool[i])
+        chosen_rows.append(r)
+        seen_text.add(norm_text)
+    return picked
 
 
 def _centroid_opt(sub, centroid: np.ndarray, boost: dict[int, float], order: list[int],

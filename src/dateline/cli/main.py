@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from dateline import __version__
 from dateline.cli import build, digest, evaluation, store, tag
 from dateline.cli.options import Parser, error_line
 from dateline.errors import DatelineError
+from dateline.version import __version__
 
 EPILOG = """examples:
   dateline build ../shared/corpus/japan-north-korea -o out

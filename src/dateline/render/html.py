@@ -594,7 +594,7 @@ def _config_rows(config: dict[str, Any]) -> list[tuple[str, str]]:
 
 def render_html(timeline: Timeline) -> str:
     """The self-contained HTML report of ``timeline`` (deterministic: same input, same bytes)."""
-    from dateline import __version__
+    from dateline.version import __version__
 
     tl = timeline
     view = _build_view(tl)

@@ -9,7 +9,7 @@ from dateline.model import SCHEMA, Timeline
 
 
 def timeline_to_dict(tl: Timeline) -> dict[str, Any]:
-    from dateline import __version__
+    from dateline.version import __version__
 
     return {
         "schema": SCHEMA,

@@ -232,17 +232,7 @@ def _check_slide(s: Any, where: str, errs: list[str], ids: dict[str, str], title
     elif title:
         errs.append(f"{where}: a title slide needs 'text'")
     if "media" in s:
-        m = s["media"]
-        if not isinstance(m, dict):
-            errs.append(f"{where}.media: must be an object")
-        else:
-            if not isinstance(m.get("url"), str) or not m.get("url"):
-                errs.append(f"{where}.media: 'url' is required")
-            for k, v in m.items():
-                if k not in _MEDIA_KEYS:
-                    errs.append(f"{where}.media: unknown media property {k!r}")
-                elif not isinstance(v, str):
-                    errs.append(f"{where}.media.{k}: must be a string")
+        _check_media(s["media"], where, errs)
     for k in ("group", "display_date"):
         if k in s and not isinstance(s[k], str):
             errs.append(f"{where}.{k}: must be a string")
@@ -254,13 +244,29 @@ def _check_slide(s: Any, where: str, errs: list[str], ids: dict[str, str], title
     if "autolink" in s and not isinstance(s["autolink"], bool):
         errs.append(f"{where}.autolink: must be true or false")
     if "unique_id" in s:
-        uid = s["unique_id"]
-        if not isinstance(uid, str) or not uid.strip():
-            errs.append(f"{where}.unique_id: must be a non-empty string")
-        elif uid in ids:
-            errs.append(f"{where}.unique_id: {uid!r} is already used by {ids[uid]}")
-        else:
-            ids[uid] = where
+        _check_unique_id(s["unique_id"], where, errs, ids)
+
+
+def _check_media(m: Any, where: str, errs: list[str]) -> None:
+    if not isinstance(m, dict):
+        errs.append(f"{where}.media: must be an object")
+        return
+    if not isinstance(m.get("url"), str) or not m.get("url"):
+        errs.append(f"{where}.media: 'url' is required")
+    for k, v in m.items():
+        if k not in _MEDIA_KEYS:
+            errs.append(f"{where}.media: unknown media property {k!r}")
+        elif not isinstance(v, str):
+            errs.append(f"{where}.media.{k}: must be a string")
+
+
+def _check_unique_id(uid: Any, where: str, errs: list[str], ids: dict[str, str]) -> None:
+    if not isinstance(uid, str) or not uid.strip():
+        errs.append(f"{where}.unique_id: must be a non-empty string")
+    elif uid in ids:
+        errs.append(f"{where}.unique_id: {uid!r} is already used by {ids[uid]}")
+    else:
+        ids[uid] = where
 
 
 def validate_timelinejs(obj: Any) -> list[str]:
