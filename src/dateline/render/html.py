@@ -20,6 +20,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -196,6 +197,29 @@ def _confidence(row: ManifestRow | None) -> float | None:
         return None
 
 
+def _doc_view(d: _Doc) -> dict[str, Any]:
+    """What the report shows of one cited article (its text cut when very long)."""
+    raw = (d.row.text if d.row and d.row.text else "") or ""
+    text, cut = _excerpt(raw, d.sentences)
+    row = d.row
+    url = safe_url((row.url if row else None) or d.cite.url)
+    date_source = row.date_source if row else ("inferred" if d.cite.date_inferred else None)
+    return {
+        "id": d.id,
+        # absolute paths would tell whoever gets the report about the builder's machine
+        "path": row.path if row and row.path and not _is_absolute(row.path) else None,
+        "title": (row.title if row else None) or d.cite.title,
+        "source": source_name((row.source if row else None) or d.cite.source, url),
+        "url": url,
+        "published": (row.published if row else None) or d.cite.published,
+        "date_source": date_source,
+        "confidence": _confidence(row),
+        "status": row.status if row else None,
+        "text": text,
+        "cut": cut,
+    }
+
+
 def _build_view(tl: Timeline) -> dict[str, Any]:
     rows = {r.id: r for r in tl.documents}
     entries = list(tl.entries)
@@ -211,29 +235,8 @@ def _build_view(tl: Timeline) -> dict[str, Any]:
                 d.sentences.append(c.text)
 
     # article texts (cited articles only), cut when very long; spans of the cited sentences
-    doc_data = []
-    texts: dict[str, str] = {}
-    for d in docs.values():
-        raw = (d.row.text if d.row and d.row.text else "") or ""
-        text, cut = _excerpt(raw, d.sentences)
-        texts[d.id] = text
-        row = d.row
-        url = safe_url((row.url if row else None) or d.cite.url)
-        date_source = row.date_source if row else ("inferred" if d.cite.date_inferred else None)
-        doc_data.append({
-            "id": d.id,
-            # absolute paths would tell whoever gets the report about the builder's machine
-            "path": row.path if row and row.path and not _is_absolute(row.path) else None,
-            "title": (row.title if row else None) or d.cite.title,
-            "source": source_name((row.source if row else None) or d.cite.source, url),
-            "url": url,
-            "published": (row.published if row else None) or d.cite.published,
-            "date_source": date_source,
-            "confidence": _confidence(row),
-            "status": row.status if row else None,
-            "text": text,
-            "cut": cut,
-        })
+    doc_data = [_doc_view(d) for d in docs.values()]
+    texts = {dd["id"]: dd["text"] for dd in doc_data}
 
     cites = []
     view_entries = []
@@ -379,12 +382,33 @@ def coverage_chart(tl: Timeline, entry_ids: list[str] | None = None) -> dict[str
         return left + (d - start).days / total_days * pw
 
     ymax = _nice_max(max(counts.values(), default=0))
-    bars = []
     buckets = []
     b = start
     while b < end:
         buckets.append(b)
         b = _bucket_next(b, kind)
+    bars = _chart_bars(buckets, counts, kind, x, ymax, ph, base)
+    ticks = [{"x": _f(x(d)), "label": _tick_label(d, kind, total_days)}
+             for d in _tick_dates(buckets, start, end, kind)]
+    yticks = [{"y": _f(base - v / ymax * ph), "label": str(v)}
+              for v in sorted({0, ymax // 2 if ymax >= 4 else ymax, ymax})]
+    marks = _chart_marks(entries, ids, x)
+    peak = max(cov, key=lambda kv: (kv[1], kv[0]), default=None)
+    return {
+        "w": CHART_W, "h": CHART_H, "left": left, "right": CHART_W - CHART_M["right"],
+        "top": top, "base": _f(base), "bars": bars, "ticks": ticks, "yticks": yticks,
+        "marks": marks, "kind": kind, "mark_y": _f(top - 14),
+        "start": _fmt_day(start), "end": _fmt_day(end - dt.timedelta(days=1)),
+        "total": sum(n for _, n in cov),
+        "peak": {"label": _fmt_day(peak[0]), "n": peak[1]} if peak else None,
+        "per": {"day": "day", "week": "week", "month": "month", "year": "year"}[kind],
+    }
+
+
+def _chart_bars(buckets: list[dt.date], counts: Counter[dt.date], kind: str,
+                x: Callable[[dt.date], float], ymax: int, ph: float, base: float) -> list[dict[str, Any]]:
+    """One bar per bucket with articles (a small gap between wide bars, at least 2 px high)."""
+    bars = []
     for b in buckets:
         n = counts.get(b, 0)
         if not n:
@@ -397,8 +421,11 @@ def coverage_chart(tl: Timeline, entry_ids: list[str] | None = None) -> dict[str
             "x": _f(x0 + gap / 2), "y": _f(base - h), "w": _f(max(w - gap, 1.0)), "h": _f(h),
             "title": f"{_bucket_label(b, kind)}: {n} article{'s' if n != 1 else ''}",
         })
-    # x ticks: at most ~8, on bucket (or year/month) boundaries
-    span_days = total_days
+    return bars
+
+
+def _tick_dates(buckets: list[dt.date], start: dt.date, end: dt.date, kind: str) -> list[dt.date]:
+    """x ticks: at most ~8, on bucket (or year/month) boundaries."""
     if kind == "day":
         step = max(1, math.ceil(len(buckets) / 8))
         tick_dates = buckets[::step]
@@ -419,11 +446,12 @@ def coverage_chart(tl: Timeline, entry_ids: list[str] | None = None) -> dict[str
         else:
             step = max(1, math.ceil(len(years) / 8))
             tick_dates = years[::step]
-    if not tick_dates:
-        tick_dates = [start]
-    ticks = [{"x": _f(x(d)), "label": _tick_label(d, kind, span_days)} for d in tick_dates]
-    yticks = [{"y": _f(base - v / ymax * ph), "label": str(v)}
-              for v in sorted({0, ymax // 2 if ymax >= 4 else ymax, ymax})]
+    return tick_dates or [start]
+
+
+def _chart_marks(entries: list[TimelineEntry], ids: list[str],
+                 x: Callable[[dt.date], float]) -> list[dict[str, Any]]:
+    """A mark per timeline entry above the bars: a tick for a day, a span for a period."""
     marks = []
     for e, eid in zip(entries, ids, strict=True):
         x0 = x(e.date)
@@ -440,16 +468,7 @@ def coverage_chart(tl: Timeline, entry_ids: list[str] | None = None) -> dict[str
             "low": e.low_confidence,
             "label": f"{e.label()}: {len(e.summary)} sentence{'s' if len(e.summary) != 1 else ''}",
         })
-    peak = max(cov, key=lambda kv: (kv[1], kv[0]), default=None)
-    return {
-        "w": CHART_W, "h": CHART_H, "left": left, "right": CHART_W - CHART_M["right"],
-        "top": top, "base": _f(base), "bars": bars, "ticks": ticks, "yticks": yticks,
-        "marks": marks, "kind": kind, "mark_y": _f(top - 14),
-        "start": _fmt_day(start), "end": _fmt_day(end - dt.timedelta(days=1)),
-        "total": sum(n for _, n in cov),
-        "peak": {"label": _fmt_day(peak[0]), "n": peak[1]} if peak else None,
-        "per": {"day": "day", "week": "week", "month": "month", "year": "year"}[kind],
-    }
+    return marks
 
 
 # ----------------------------------------------------------------------------- digest
