@@ -74,6 +74,13 @@ DEFAULT_FORMATS = tuple(f.name for f in REGISTRY.values() if f.default)
 FILE_NAMES = {f.name: f.file_name for f in REGISTRY.values()}
 
 
+def current_umask() -> int:
+    """The process umask (read by setting and restoring it; there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, chunks: Iterable[str] | str) -> None:
     """Write text to ``path`` through a temporary file in the same folder and a rename, so a
     reader (or an interrupted run) sees either the old file or the new one, never half."""
@@ -81,6 +88,7 @@ def atomic_write(path: Path, chunks: Iterable[str] | str) -> None:
     # .NAME.PID.RANDOM.tmp: a later run can tell a dead writer's leftover from a live one's
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp makes 0600: modes follow the umask
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             if isinstance(chunks, str):
                 fh.write(chunks)

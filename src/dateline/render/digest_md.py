@@ -11,23 +11,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dateline.render.mdtext import code, escape, one_line
+
 MAX_ENTRY_LABELS = 3  # timeline dates listed per actor before "+N more"
 MAX_QUOTE = 300  # characters of a quoted sentence
 
 
 def _one_line(text: Any) -> str:
-    return " ".join(str(text or "").split())
+    """A field of the digest as Markdown-safe text (mdtext.escape)."""
+    return escape(text or "")
 
 
-def _cell(text: Any) -> str:
-    return _one_line(text).replace("|", "\\|")
+_cell = _one_line  # table cells: "|" is escaped too
 
 
 def _quote(text: Any) -> str:
-    t = _one_line(text)
+    t = one_line(text or "")
     if len(t) > MAX_QUOTE:
         t = t[: MAX_QUOTE - 1].rstrip() + "…"
-    return "\u201c" + t + "\u201d"
+    return "\u201c" + escape(t) + "\u201d"
 
 
 def date_label(iso: Any) -> str:
@@ -69,7 +71,7 @@ def _cite(c: dict[str, Any]) -> str:
         bits.append(f"*{_one_line(c['title'])}*")
     if c.get("source"):
         bits.append(_one_line(c["source"]))
-    bits.append(f"`{_one_line(c.get('doc_id'))}`")
+    bits.append(code(c.get("doc_id") or ""))
     return ", ".join(bits)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dateline.model import Timeline
+from dateline.render.mdtext import code, escape, link
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split())
+    return escape(text)
 
 
 def render_markdown(tl: Timeline) -> str:
@@ -38,7 +39,7 @@ def render_markdown(tl: Timeline) -> str:
         out.append("")
         for doc_id in order:
             r = rows.get(doc_id)
-            title = _cell(r.title) if r and r.title else doc_id
+            title = _cell(r.title) if r and r.title else escape(doc_id)
             bits = [f"*{title}*"]
             if r and r.source:
                 bits.append(_cell(r.source))
@@ -46,10 +47,10 @@ def render_markdown(tl: Timeline) -> str:
                 when = r.published
                 if r.date_source == "inferred":
                     when += f" (date inferred, confidence {r.confidence:.2f})"
-                bits.append(when)
+                bits.append(escape(when))
             if r and r.url:
-                bits.append(f"<{r.url}>")
-            bits.append(f"`{doc_id}`")
+                bits.append(link(r.url) or escape(r.url))
+            bits.append(code(doc_id))
             out.append(f"[^{notes[doc_id]}]: " + ", ".join(bits))
         out.append("")
     if tl.digest:
