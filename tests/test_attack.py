@@ -80,3 +80,118 @@ def test_output_file_modes_follow_the_umask(tmp_path, umask, mode):
         os.umask(old)
     for path in written.values():
         assert stat.S_IMODE(os.stat(path).st_mode) == mode, path
+
+
+# ---- 1, 2, 11: damaged gzip, huge lines -----------------------------------------------------
+
+def _article(n: int) -> dict:
+    return {"id": f"a{n}", "title": f"Bridge report {n}", "published": "2021-05-14",
+            "text": f"The Harbour Street bridge number {n} reopened to traffic on Tuesday after "
+                    f"eleven months of repairs, the city council said on 14 May 2021. " * 3}
+
+
+def _damaged_gzip(path, records: int = 400) -> None:
+    import gzip
+    import json
+    import random
+
+    rng = random.Random(5)
+    lines = "".join(json.dumps({**_article(i), "noise": "".join(rng.choice("abcdefghij ")
+                                                               for _ in range(300))}) + "\n"
+                    for i in range(records))
+    data = bytearray(gzip.compress(lines.encode()))
+    for i in range(len(data) // 3, len(data) // 3 + 40):  # a damaged block in the middle
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def _manifest(out) -> list[dict]:
+    import json
+
+    return [json.loads(ln) for ln in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_damaged_jsonl_gz_is_one_failed_row_and_the_build_goes_on(tmp_path, capsys):
+    from dateline.cli import main
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(
+        "Flood warning lifted\n2021-07-20\n\nForecasters lifted the flood warning for the lower "
+        "valley on Sunday as the river fell below its banks. About 300 residents were evacuated on "
+        "16 July 2021 and have now returned home, the regional authority said.\n", encoding="utf-8")
+    _damaged_gzip(corpus / "damaged.jsonl.gz")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "-o", str(out), "-q", "-j", "1"]) == 0
+    rows = _manifest(out)
+    bad = [r for r in rows if r["path"].startswith(str(corpus / "damaged.jsonl.gz"))]
+    assert [r["status"] for r in bad].count("failed") == 1
+    failed = next(r for r in bad if r["status"] == "failed")
+    assert "damaged gzip data" in failed["reason"]
+    assert any(r["path"] == str(corpus / "good.txt") and r["status"] == "used" for r in rows)
+
+
+def test_a_damaged_json_gz_is_not_called_not_a_gzip_file(tmp_path):
+    import gzip
+
+    from dateline.ingest import iter_inputs
+    from dateline.model import Config
+
+    data = bytearray(gzip.compress(b'{"text": "' + b"x" * 5000 + b'"}'))
+    data[-8] ^= 0xFF  # the CRC
+    (tmp_path / "one.json.gz").write_bytes(bytes(data))
+    [row] = list(iter_inputs([str(tmp_path)], Config()))
+    assert row.status == "failed" and "damaged gzip data" in row.reason, row.reason
+
+
+def test_a_huge_line_is_skipped_without_reading_it_into_memory(tmp_path):
+    import gzip
+    import json
+    import tracemalloc
+
+    from dateline.ingest import iter_inputs
+    from dateline.model import Config
+
+    path = tmp_path / "big.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps(_article(1)) + "\n")
+        fh.write('{"text": "' + "word " * 4_000_000 + '"}\n')  # one 20 MB line
+        fh.write(json.dumps(_article(2)) + "\n")
+    tracemalloc.start()
+    try:
+        items = list(iter_inputs([str(path)], Config(max_bytes=1_000_000)))
+        _cur, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [getattr(i, "status", "raw") for i in items] == ["raw", "skipped", "raw"]
+    assert "line 2: larger than 1000000 bytes" in items[1].reason
+    assert peak < 6_000_000, f"peak {peak / 1e6:.1f} MB for a 20 MB line with --max-bytes 1M"
+
+
+def test_plain_jsonl_lines_are_size_checked_too(tmp_path):
+    import json
+
+    from dateline.ingest import iter_inputs
+    from dateline.model import Config
+
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps(_article(1)) + "\n" + '{"text": "' + "w" * 3_000_000 + '"}\n',
+                    encoding="utf-8")
+    items = list(iter_inputs([str(path)], Config(max_bytes=1_000_000)))
+    assert [getattr(i, "status", "raw") for i in items] == ["raw", "skipped"]
+
+
+def test_a_warc_failure_reason_is_short_printable_text(tmp_path):
+    import gzip
+
+    from dateline.ingest import iter_inputs
+    from dateline.model import Config
+
+    rec = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x.org/a\r\n"
+           b"Content-Type: application/http; msgtype=response\r\nContent-Length: 60\r\n\r\n"
+           b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><p>hi</p></html>\r\n\r\n")
+    junk = bytes(range(256)) * 4
+    (tmp_path / "x.warc.gz").write_bytes(gzip.compress(rec) + gzip.compress(b"WARC/1.0\r\n" + junk))
+    rows = [i for i in iter_inputs([str(tmp_path)], Config()) if getattr(i, "status", "") == "failed"]
+    for r in rows:
+        assert len(r.reason) <= 160 and r.reason.isprintable(), r.reason

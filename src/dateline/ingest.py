@@ -31,6 +31,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import IO, Any, TextIO
@@ -318,11 +319,44 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return f"cannot read: {exc.strerror}"
     if isinstance(exc, gzip.BadGzipFile):
-        return "cannot read: not a gzip file"
+        if "not a gzipped file" in str(exc).lower():
+            return "cannot read: not a gzip file"
+        return f"cannot read: damaged gzip data ({' '.join(str(exc).split())[:80]})"
+    if isinstance(exc, zlib.error):
+        return "cannot read: damaged gzip data (the compressed stream is corrupt)"
     if isinstance(exc, EOFError):
         return "cannot read: file is truncated"
     msg = " ".join(str(exc).split())[:160]
     return f"cannot read: {type(exc).__name__}: {msg}" if msg else f"cannot read: {type(exc).__name__}"
+
+
+def _printable(text: str, limit: int) -> str:
+    """``text`` on one line, without control or binary characters, at most ``limit`` long."""
+    t = "".join(c if c.isprintable() and c != "\ufffd" else " " for c in text)
+    t = " ".join(re.sub(r"\\x[0-9a-f]{2}", " ", t).split())
+    return t if len(t) <= limit else t[: limit - 1].rstrip() + "…"
+
+
+_SKIP_CHUNK = 1 << 20
+
+
+def bounded_lines(fh: IO[Any], limit: int) -> Iterator[bytes | str | None]:
+    """The lines of ``fh`` (bytes or text), none read into memory beyond ``limit`` (+1): a
+    longer line is consumed in chunks and given as None.  Memory stays flat whatever the size of
+    a line or the number of lines."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        nl = b"\n" if isinstance(line, bytes) else "\n"
+        if len(line) > limit and not line.endswith(nl):
+            while True:  # drop the rest of the line without holding it
+                rest = fh.readline(_SKIP_CHUNK)
+                if not rest or rest.endswith(nl):
+                    break
+            yield None
+            continue
+        yield line
 
 
 def _link_reason(path: str) -> str:
@@ -462,7 +496,7 @@ class _Reader:
             else:
                 with open(path, "rb") as fh:
                     data = fh.read(self.cfg.max_bytes + 1)
-        except (OSError, EOFError, ValueError) as exc:
+        except (OSError, EOFError, ValueError, zlib.error) as exc:
             yield ManifestRow(id=doc_id, path=path, status="failed", reason=_reason(exc))
             return
         if len(data) > self.cfg.max_bytes:
@@ -510,7 +544,12 @@ class _Reader:
         count = 0
         lineno = 0
         try:
-            for lineno, line in enumerate(fh, 1):
+            for lineno, line in enumerate(bounded_lines(fh, self.cfg.max_bytes), 1):
+                if line is None:  # longer than the limit: skipped unread
+                    count += 1
+                    yield ManifestRow(id=f"{file_id}:{lineno}", path=f"{path}:{lineno}", status="skipped",
+                                      reason=f"line {lineno}: larger than {self.cfg.max_bytes} bytes (--max-bytes)")
+                    continue
                 if isinstance(line, bytes):
                     line = line.decode("utf-8", errors="replace")
                 s = line.strip().lstrip("\ufeff")
@@ -530,7 +569,7 @@ class _Reader:
                                       reason=f"line {lineno}: not valid JSON")
                     continue
                 yield self._record(record, label, default_id, f"line {lineno}: ")
-        except (OSError, EOFError, ValueError, UnicodeDecodeError) as exc:  # truncated gzip, I/O error
+        except (OSError, EOFError, ValueError, UnicodeDecodeError, zlib.error) as exc:  # damaged gzip, I/O
             yield ManifestRow(id=f"{file_id}:{lineno + 1}", path=f"{path}:{lineno + 1}", status="failed",
                               reason=f"line {lineno + 1}: {_reason(exc)}")
             return
@@ -547,7 +586,7 @@ class _Reader:
             with gzip.open(path, "rb") if gz else open(path, "rb") as fh:
                 try:
                     head = fh.read(_SNIFF)
-                except (OSError, EOFError, ValueError):  # truncated: read line by line below
+                except (OSError, EOFError, ValueError, zlib.error):  # damaged: read line by line below
                     head = b""
             if head.strip() and _looks_binary(head):
                 yield ManifestRow(id=file_id, path=path, status="skipped", reason="binary file (not text)")
@@ -607,7 +646,7 @@ class _Reader:
             if head.startswith(b"\x1f\x8b"):
                 with gzip.open(path, "rb") as gz:
                     head = gz.read(64)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             yield ManifestRow(id=file_id, path=path, status="failed", reason=_reason(exc))
             return
         if not head.lstrip().startswith((b"WARC/", b"filedesc:")):
@@ -659,7 +698,7 @@ class _Reader:
                 if n == 0:
                     yield ManifestRow(id=file_id, path=path, status="failed", reason="not a WARC file")
                     return
-                msg = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+                msg = _printable(f"{type(exc).__name__}: {exc}", 100)
                 yield ManifestRow(id=f"{file_id}:{found + 1}", path=path, status="failed",
                                   reason=f"cannot read WARC after {found} pages: {msg}")
                 return
