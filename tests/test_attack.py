@@ -195,3 +195,41 @@ def test_a_warc_failure_reason_is_short_printable_text(tmp_path):
     rows = [i for i in iter_inputs([str(tmp_path)], Config()) if getattr(i, "status", "") == "failed"]
     for r in rows:
         assert len(r.reason) <= 160 and r.reason.isprintable(), r.reason
+
+
+# ---- 4: --to YYYY / YYYY-MM is the last day of the period -----------------------------------
+
+def test_a_period_given_as_end_means_its_last_day():
+    from dateline.cli.options import user_date, user_end_date
+    from dateline.dating import parse_user_date
+    from dateline.pipeline import resolve_config
+
+    assert user_end_date("2008") == dt.date(2008, 12, 31)
+    assert user_end_date("2008-02") == dt.date(2008, 2, 29)
+    assert user_end_date("2008-02-10") == dt.date(2008, 2, 10)
+    assert user_date("2008") == dt.date(2008, 1, 1)
+    assert parse_user_date("2007-11", end=True) == dt.date(2007, 11, 30)
+    cfg = resolve_config(start="2005", end="2005-06")
+    assert (cfg.start, cfg.end) == (dt.date(2005, 1, 1), dt.date(2005, 6, 30))
+
+
+def test_from_and_to_the_same_year_keep_that_year(tmp_path):
+    import json
+
+    from dateline.cli import main
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i, (day, what) in enumerate([("2005-03-02", "the council approved the flood plan"),
+                                      ("2005-11-20", "engineers finished the northern dam"),
+                                      ("2006-01-15", "the new pumping station opened")]):
+        (corpus / f"a{i}.txt").write_text(
+            f"Story {i}\n{day}\n\nOn {dt.date.fromisoformat(day):%d %B %Y} {what}, officials said in "
+            f"a statement to reporters. Residents of the valley welcomed the news on the day.\n",
+            encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "-o", str(out), "-q", "-j", "1", "--no-digest",
+                 "--from", "2005", "--to", "2005"]) == 0
+    tl = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    dates = {e["date"][:7] for e in tl["entries"]}
+    assert "2005-11" in dates and not any(d.startswith("2006") for d in dates), dates

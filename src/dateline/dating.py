@@ -26,6 +26,7 @@ much evidence agreed, and the evidence is kept as a sentence a person can check.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -94,14 +95,20 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def parse_user_date(text: str) -> dt.date | None:
-    """Parse a date given on the command line: ``2002``, ``2002-08``, ``2002-08-18`` or prose."""
+def parse_user_date(text: str, *, end: bool = False) -> dt.date | None:
+    """Parse a date given on the command line: ``2002``, ``2002-08``, ``2002-08-18`` or prose.
+
+    A year or a month stands for its first day, or with ``end`` (``--to``) for its last day:
+    ``--from 2005 --to 2005`` is the whole of 2005."""
     s = text.strip()
     if re.fullmatch(r"\d{4}", s):
-        return _mk(int(s), 1, 1)
+        return _mk(int(s), 12, 31) if end else _mk(int(s), 1, 1)
     m = re.fullmatch(r"(\d{4})-(\d{1,2})", s)
     if m:
-        return _mk(int(m.group(1)), int(m.group(2)), 1)
+        y, mo = int(m.group(1)), int(m.group(2))
+        if end and 1 <= mo <= 12:
+            return _mk(y, mo, calendar.monthrange(y, mo)[1])
+        return _mk(y, mo, 1)
     return parse_date(s)
 
 

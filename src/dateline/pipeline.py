@@ -288,8 +288,8 @@ def resolve_config(config: Config | None = None, **options: Unpack[Options]) -> 
             changes[name] = options[name]  # type: ignore[literal-required]
     for name in ("start", "end"):
         value = options.get(name)  # type: ignore[misc]
-        if isinstance(value, str):
-            value = dating.parse_user_date(value)
+        if isinstance(value, str):  # "2008" means 1 Jan 2008 as a start, 31 Dec 2008 as an end
+            value = dating.parse_user_date(value, end=name == "end")
         if value:
             changes[name] = value
     if options.get("keywords"):

@@ -15,6 +15,7 @@ from dateline.cli.options import (
     positive_int,
     size,
     user_date,
+    user_end_date,
 )
 from dateline.errors import UsageError
 
@@ -41,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="sentences per date (default: %(default)s)")
     b.add_argument("--from", dest="start", type=user_date, metavar="DATE",
                    help="first date of the timeline window (YYYY, YYYY-MM or YYYY-MM-DD)")
-    b.add_argument("--to", dest="end", type=user_date, metavar="DATE", help="last date of the timeline window")
+    b.add_argument("--to", dest="end", type=user_end_date, metavar="DATE", help="last date of the timeline window")
     b.add_argument("--query", help="what the timeline is about, as you would type it (focuses sentence choice)")
     b.add_argument("--keywords", help="comma-separated keywords that on-topic sentences contain")
     b.add_argument("--format", dest="formats", type=formats_list, metavar="FMT[,FMT]",

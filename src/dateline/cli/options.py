@@ -26,15 +26,21 @@ def nonneg_int(text: str) -> int:
     return n
 
 
-def user_date(text: str):
+def user_date(text: str, *, end: bool = False):
+    """``--from``: a date; a year or month stands for its first day."""
     from dateline.dating import parse_user_date
 
-    d = parse_user_date(text)
+    d = parse_user_date(text, end=end)
     if d is None:
         raise argparse.ArgumentTypeError(
             f"cannot read {text!r} as a date; use YYYY, YYYY-MM or YYYY-MM-DD"
         )
     return d
+
+
+def user_end_date(text: str):
+    """``--to``: a date; a year or month stands for its last day (``--to 2008`` = 31 Dec 2008)."""
+    return user_date(text, end=True)
 
 
 def size(text: str) -> int:

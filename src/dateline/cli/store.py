@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from dateline.cli.options import add_common, nonneg_int, positive_int, size, user_date
+from dateline.cli.options import (
+    add_common,
+    nonneg_int,
+    positive_int,
+    size,
+    user_date,
+    user_end_date,
+)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +44,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     s.add_argument("query", metavar="QUERY", help="words to look for (all of them)")
     s.add_argument("--store", default="dateline.db", metavar="DB", help="store file (default: %(default)s)")
     s.add_argument("--from", dest="start", type=user_date, metavar="DATE", help="published on or after")
-    s.add_argument("--to", dest="end", type=user_date, metavar="DATE", help="published on or before")
+    s.add_argument("--to", dest="end", type=user_end_date, metavar="DATE", help="published on or before")
     s.add_argument("--limit", type=positive_int, default=20, metavar="N", help="results (default: %(default)s)")
     s.add_argument("--sentences", action="store_true", help="list matching sentences, not articles")
     s.add_argument("--json", action="store_true", help="one JSON object per result")
