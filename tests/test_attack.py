@@ -233,3 +233,31 @@ def test_from_and_to_the_same_year_keep_that_year(tmp_path):
     tl = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
     dates = {e["date"][:7] for e in tl["entries"]}
     assert "2005-11" in dates and not any(d.startswith("2006") for d in dates), dates
+
+
+# ---- 5: -o inside the input folder ------------------------------------------------------------
+
+def test_outputs_written_into_the_input_folder_are_not_read_back(tmp_path):
+    import json
+    import shutil
+    from pathlib import Path
+
+    from dateline.cli import main
+    from dateline.model import OUTPUT_FILES
+    from dateline.render import FILE_NAMES
+
+    assert set(FILE_NAMES.values()) | {"documents.jsonl", "digest.json"} == set(OUTPUT_FILES)
+    corpus = tmp_path / "story"
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "corpus", corpus)
+    n_inputs = sum(1 for p in corpus.rglob("*") if p.is_file())
+    args = ["build", str(corpus), "-o", str(corpus), "-q", "-j", "1", "--no-digest", "--format", "all"]
+    assert main(args) == 0
+    first = json.loads((corpus / "timeline.json").read_text(encoding="utf-8"))
+    assert main(args) == 0
+    second = json.loads((corpus / "timeline.json").read_text(encoding="utf-8"))
+    assert second["entries"] == first["entries"]
+    rows = [json.loads(ln) for ln in (corpus / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    ours = [r for r in rows if Path(r["path"]).name in OUTPUT_FILES]
+    assert ours and all(r["status"] == "skipped" and "output of an earlier dateline build" in r["reason"]
+                        for r in ours)
+    assert len(rows) - len(ours) == n_inputs

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import IO, Any, TextIO
 
-from dateline.model import Config, ManifestRow, RawInput
+from dateline.model import OUTPUT_FILES, SCHEMA, Config, ManifestRow, RawInput
 
 
 @dataclass(frozen=True)
@@ -359,6 +359,19 @@ def bounded_lines(fh: IO[Any], limit: int) -> Iterator[bytes | str | None]:
         yield line
 
 
+def _is_output_folder(folder: str, names: set[str]) -> bool:
+    """Whether ``folder`` holds the outputs of a dateline build (our manifest and timeline.json
+    of our schema): then those files are outputs, never inputs (``-o`` inside the input)."""
+    if "documents.jsonl" not in names or "timeline.json" not in names:
+        return False
+    try:
+        with open(os.path.join(folder, "timeline.json"), "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return b'"schema": "' + SCHEMA.encode() + b'"' in head
+
+
 def _link_reason(path: str) -> str:
     try:
         os.stat(path)
@@ -425,11 +438,17 @@ class _Reader:
             yield ManifestRow(id=rel or os.path.basename(root.rstrip("/\\")) or root, path=here,
                               status="failed", reason=f"cannot read directory: {exc.strerror or exc}")
             return
+        ours = _is_output_folder(here, {e.name for e in entries})
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             sub = f"{rel}/{entry.name}" if rel else entry.name
             path = os.path.join(root, sub)
+            if ours and entry.name in OUTPUT_FILES:
+                stem, _ext = split_suffix(entry.name)
+                yield ManifestRow(id=f"{rel}/{stem}" if rel else stem, path=path, status="skipped",
+                                  reason="an output of an earlier dateline build, not an article")
+                continue
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
