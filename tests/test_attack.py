@@ -261,3 +261,20 @@ def test_outputs_written_into_the_input_folder_are_not_read_back(tmp_path):
     assert ours and all(r["status"] == "skipped" and "output of an earlier dateline build" in r["reason"]
                         for r in ours)
     assert len(rows) - len(ours) == n_inputs
+
+
+# ---- 3: a long run says where it is, also when stderr is not a terminal ----------------------
+
+def test_progress_lines_on_a_non_terminal_stderr(tmp_path, monkeypatch, capsys):
+    from pathlib import Path
+
+    from dateline.cli import main
+
+    monkeypatch.setenv("DATELINE_PROGRESS_SECONDS", "0.000001")
+    corpus = Path(__file__).parent.parent / "examples" / "corpus"
+    assert main(["build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1", "--no-digest"]) == 0
+    err = capsys.readouterr().err
+    lines = [ln for ln in err.splitlines() if " done (" in ln]
+    assert lines and all(ln.startswith("dateline: ") for ln in lines), err
+    assert main(["build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1", "--no-digest", "-q"]) == 0
+    assert " done (" not in capsys.readouterr().err
