@@ -278,3 +278,60 @@ def test_progress_lines_on_a_non_terminal_stderr(tmp_path, monkeypatch, capsys):
     assert lines and all(ln.startswith("dateline: ") for ln in lines), err
     assert main(["build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1", "--no-digest", "-q"]) == 0
     assert " done (" not in capsys.readouterr().err
+
+
+# ---- 11: smaller ones ----------------------------------------------------------------------
+
+def test_no_usable_input_still_writes_the_manifest(tmp_path, capsys):
+    import json
+
+    from dateline.cli import main
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "documents.jsonl" in err[0], err
+    rows = [json.loads(ln) for ln in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["status"] for r in rows) == ["skipped", "skipped"]
+
+
+def test_disk_errors_are_one_line_with_advice(monkeypatch, tmp_path, capsys):
+    import errno
+    import sqlite3
+
+    from dateline.cli import main
+    from dateline.cli.main import COMMANDS
+
+    def full(args):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x"))
+
+    monkeypatch.setitem(COMMANDS, "build", full)
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "OSError" not in err and "free some space" in err
+
+    def db_full(args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setitem(COMMANDS, "build", db_full)
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert "OperationalError" not in err and "free some space" in err
+
+
+def test_tag_warns_about_an_unreadable_dct(tmp_path, capsys):
+    import json
+
+    from dateline.cli import main
+
+    p = tmp_path / "in.jsonl"
+    p.write_text(json.dumps({"text": "They met on Sunday.", "dct": "last Tuesday-ish"}) + "\n",
+                 encoding="utf-8")
+    assert main(["tag", str(p)]) == 0
+    captured = capsys.readouterr()
+    assert "cannot read the dct" in captured.err
+    assert json.loads(captured.out)["dct"] is None

@@ -22,7 +22,12 @@ class UsageError(DatelineError):
 
 
 class NoUsableInput(DatelineError):
-    """No input yielded a usable article."""
+    """No input yielded a usable article.  ``rows`` are the manifest rows of every input (each
+    with its status and reason), so a caller can still write the manifest."""
+
+    def __init__(self, message: str, rows: list | None = None) -> None:
+        super().__init__(message)
+        self.rows = rows or []
 
 
 class StoreError(DatelineError):

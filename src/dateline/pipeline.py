@@ -462,7 +462,8 @@ def assemble_timeline(
     kept = prepare_documents(docs, cfg, warn=warn, timings=timings)
 
     if not kept:
-        raise NoUsableInput(_nothing_usable_reason(rows, docs))
+        manifest = sorted(rows + [ManifestRow.from_document(d) for d in docs], key=lambda r: (r.path, r.id))
+        raise NoUsableInput(_nothing_usable_reason(rows, docs), rows=manifest)
 
     t = time.perf_counter()
     if ranker is None and cfg.ranker == "learned":

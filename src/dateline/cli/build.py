@@ -123,7 +123,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     except NoUsableInput as exc:
         reporter.close()
-        error_line(f"{exc}; nothing to build a timeline from")
+        where = _write_manifest_only(args.out, exc.rows)
+        error_line(f"{exc}; nothing to build a timeline from" + (f" (the manifest of every input: {where})"
+                                                                  if where else ""))
         return 1
     finally:
         reporter.close()
@@ -139,6 +141,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.open and "html" in written:
         open_in_browser(written["html"])
     return 0
+
+
+def _write_manifest_only(out: str, rows: list) -> str | None:
+    """The manifest (documents.jsonl) of a run that had nothing usable: every input is still
+    accounted for.  Returns its path, or None when it cannot be written."""
+    from dateline.render import atomic_write, manifest_rows_lines
+
+    path = Path(out) / "documents.jsonl"
+    try:
+        atomic_write(path, manifest_rows_lines(rows))
+    except OSError:
+        return None
+    return str(path)
 
 
 def _store_builder(args: argparse.Namespace):

@@ -8,6 +8,8 @@ unwritable output).  ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import argparse
+import errno
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -50,6 +52,36 @@ COMMANDS = {"build": build.cmd_build, "open": build.cmd_open, "digest": digest.c
             "eval": evaluation.cli_eval}
 
 
+_ADVICE = {
+    errno.ENOSPC: "free some space, or write elsewhere (-o / --store)",
+    errno.EDQUOT: "free some space, or write elsewhere (-o / --store)",
+    errno.EACCES: "check the permissions, or write elsewhere (-o / --store)",
+    errno.EPERM: "check the permissions, or write elsewhere (-o / --store)",
+    errno.EROFS: "the file system is read-only: write elsewhere (-o / --store)",
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line for an operating-system error: what failed, on which file, what to do."""
+    what = exc.strerror or str(exc) or "input/output error"
+    where = f" ({exc.filename})" if exc.filename else ""
+    advice = _ADVICE.get(exc.errno or 0)
+    return f"{what.lower() if what[:1].isupper() else what}{where}" + (f"; {advice}" if advice else "")
+
+
+def sqlite_message(exc: Exception) -> str:
+    """One line for an error of the store's SQLite database, with what to do."""
+    msg = " ".join(str(exc).split()) or "database error"
+    low = msg.lower()
+    if "full" in low:
+        return f"the store cannot grow: {msg}; free some space, or use another --store"
+    if "readonly" in low or "read-only" in low:
+        return f"the store is read-only: {msg}; use a writable copy for 'dateline ingest'"
+    if "locked" in low or "busy" in low:
+        return f"the store is in use: {msg}; wait for the other dateline run, or use another --store"
+    return f"the store cannot be used: {msg}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -63,6 +95,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         error_line(str(exc))
         return exc.exit_code
+    except OSError as exc:  # the disk, not dateline: say what and what to do
+        if getattr(args, "debug", False):
+            raise
+        error_line(os_error_message(exc))
+        return 1
+    except sqlite3.Error as exc:  # the store's database engine (a full disk, read-only media ...)
+        if getattr(args, "debug", False):
+            raise
+        error_line(sqlite_message(exc))
+        return 1
     except KeyboardInterrupt:
         error_line("interrupted; outputs already written are complete (writes are atomic)")
         return 130

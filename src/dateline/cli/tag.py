@@ -109,7 +109,12 @@ def _jsonl_docs(lines: list[str], source: str, warn) -> Iterator[tuple[str, str,
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             warn(f"{source}:{n}: no 'text' field; skipped")
             continue
-        yield str(rec.get("id", f"{source}:{n}")), rec["text"], _record_dct(rec)
+        dct = _record_dct(rec)
+        if dct is None and (rec.get("dct") or rec.get("published")):
+            value = rec.get("dct") or rec.get("published")
+            warn(f"{source}:{n}: cannot read the dct {str(value)[:40]!r} as a date; relative "
+                 "expressions stay unresolved (use YYYY-MM-DD)")
+        yield str(rec.get("id", f"{source}:{n}")), rec["text"], dct
 
 
 def _looks_like_jsonl(text: str) -> bool:

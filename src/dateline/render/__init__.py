@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.model import Timeline, register_output
+from dateline.model import ManifestRow, Timeline, register_output
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,12 @@ def render(timeline: Timeline, fmt: str) -> str:
 
 
 def manifest_lines(timeline: Timeline) -> Iterable[str]:
-    for row in timeline.documents:
+    return manifest_rows_lines(timeline.documents)
+
+
+def manifest_rows_lines(rows: Iterable[ManifestRow]) -> Iterable[str]:
+    """``documents.jsonl``: one JSON object per input."""
+    for row in rows:
         yield json.dumps(row.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
 
 
