@@ -335,3 +335,35 @@ def test_tag_warns_about_an_unreadable_dct(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "cannot read the dct" in captured.err
     assert json.loads(captured.out)["dct"] is None
+
+
+# ---- 8: a store is read without write access ---------------------------------------------------
+
+def test_search_and_build_open_the_store_read_only(tmp_path, monkeypatch, capsys):
+    import hashlib
+    import sqlite3
+    from pathlib import Path
+
+    from dateline.cli import main
+    from dateline.store import Store
+
+    db = tmp_path / "s.db"
+    examples = Path(__file__).parent.parent / "examples" / "corpus"
+    assert main(["ingest", str(examples), "--store", str(db), "-q", "-j", "1"]) == 0
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    opened: list[bool] = []
+    real_open = Store.open.__func__
+
+    def spy(cls, path, *, create=True, readonly=False):
+        opened.append(readonly)
+        return real_open(cls, path, create=create, readonly=readonly)
+
+    monkeypatch.setattr(Store, "open", classmethod(spy))
+    assert main(["search", "--store", str(db), "flood"]) == 0
+    assert main(["build", "--store", str(db), "-o", str(tmp_path / "out"), "-q", "--no-digest"]) == 0
+    assert opened == [True, True]
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    with Store.open(db, create=False, readonly=True) as st:
+        assert st.count() > 0
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            st.conn.execute("CREATE TABLE x (a)")

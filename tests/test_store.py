@@ -252,7 +252,9 @@ def test_store_command_errors(tmp_path, capsys):
     assert main(["build", str(EXAMPLES), "--store", str(db), "-o", str(tmp_path / "o"), "-q"]) == 2
     assert main(["ingest", str(tmp_path / "missing"), "--store", str(db)]) == 2
     (tmp_path / "other.db").write_bytes(b"not a database at all, just text" * 100)
-    assert main(["search", "--store", str(tmp_path / "other.db"), "x"]) == 2
+    # a file that is not a store is a runtime failure (1, as the README says), not a usage error
+    assert main(["search", "--store", str(tmp_path / "other.db"), "x"]) == 1
+    assert "not a dateline store" in capsys.readouterr().err
 
 
 # --------------------------------------------------------------------------------------------

@@ -34,8 +34,8 @@ class StoreError(DatelineError):
     """A store file cannot be used (not a store, newer schema, damaged, locked)."""
 
 
-class StoreUsageError(UsageError):
-    """A store command was used wrongly (e.g. a store that does not exist)."""
+class StoreUsageError(UsageError, StoreError):
+    """A store command was used wrongly (a store that does not exist, a folder): exit 2."""
 
 
 class TagInputError(UsageError):

@@ -41,6 +41,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from dateline.errors import StoreError as StoreError  # re-exported
+from dateline.errors import StoreUsageError
 from dateline.model import Config, Document, ManifestRow, RawInput, Sentence, TimeMention
 
 DEFAULT_STORE = "dateline.db"
@@ -142,8 +144,26 @@ MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
-class StoreError(Exception):
-    """The store cannot be used (not a dateline store, written by a newer dateline, ...)."""
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """A read-only connection: ``mode=ro``; where even that cannot work (read-only media, where
+    SQLite cannot create the WAL index beside the file) ``immutable=1``, which reads the file as
+    it is."""
+    from urllib.parse import quote
+
+    uri = "file:" + quote(os.path.abspath(path))
+    for params in ("?mode=ro", "?mode=ro&immutable=1"):
+        conn = sqlite3.connect(uri + params, uri=True, timeout=30.0, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            if params.endswith("immutable=1"):
+                raise
+    raise AssertionError("unreachable")
+
+
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -404,22 +424,30 @@ class Store:
     @classmethod
     def open(cls, path: str | os.PathLike[str] = DEFAULT_STORE, *, create: bool = True,
              readonly: bool = False) -> Store:
+        """Open (or, with ``create``, create) the store at ``path``.  ``readonly``: for reading
+        only (search, build): nothing is written, so a store on read-only media or a read-only
+        file opens too.  A wrong path is a :class:`StoreUsageError` (exit 2); a file that is
+        not a usable store a :class:`StoreError` (exit 1)."""
         p = os.fspath(path)
         if not create and not os.path.exists(p):
-            raise StoreError(f"no store at {p!r}; create it with 'dateline ingest PATH --store {p}'")
+            raise StoreUsageError(f"no store at {p!r}; create it with 'dateline ingest PATH --store {p}'")
         if os.path.isdir(p):
-            raise StoreError(f"{p!r} is a folder, not a store file")
+            raise StoreUsageError(f"{p!r} is a folder, not a store file")
         try:
-            conn = sqlite3.connect(p, timeout=30.0, isolation_level=None, check_same_thread=False)
+            conn = _connect_readonly(p) if readonly else sqlite3.connect(
+                p, timeout=30.0, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 30000")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal" and not readonly:
-                raise StoreError(f"cannot use WAL mode on {p!r} (journal mode {mode})")
+            if not readonly:
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise StoreError(f"cannot use WAL mode on {p!r} (journal mode {mode})")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA cache_size = -65536")
             conn.execute("PRAGMA temp_store = MEMORY")
             before, _after = migrate(conn) if not readonly else (schema_version(conn),) * 2
         except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc):
+                raise StoreError(f"{p!r} is not a dateline store (not an SQLite database)") from None
             raise StoreError(f"cannot open store {p!r}: {exc}") from None
         if readonly and before != SCHEMA_VERSION:
             conn.close()

@@ -16,14 +16,12 @@ from typing import Any, Unpack
 from dateline.config import Config, Options
 from dateline.errors import StoreUsageError
 from dateline.model import Timeline
-from dateline.store import Store, StoreError
+from dateline.store import Store
 
 
 def _open(path: str, *, create: bool) -> Store:
-    try:
-        return Store.open(path, create=create)
-    except StoreError as exc:
-        raise StoreUsageError(str(exc)) from None
+    # reading (search, build) opens read-only: a store on read-only media works
+    return Store.open(path, create=create, readonly=not create)
 
 
 def _warner(quiet: bool, verbose: bool = False) -> Callable[[str], None]:
