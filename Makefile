@@ -34,6 +34,7 @@ browser:
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 test: install browser lint
 	$(BIN)/pytest -q -p no:cacheprovider

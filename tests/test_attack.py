@@ -365,5 +365,38 @@ def test_search_and_build_open_the_store_read_only(tmp_path, monkeypatch, capsys
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     with Store.open(db, create=False, readonly=True) as st:
         assert st.count() > 0
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
-            st.conn.execute("CREATE TABLE x (a)")
+    from dateline.store import _connect_readonly
+
+    conn = _connect_readonly(str(db))
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("CREATE TABLE x (a)")
+    conn.close()
+
+
+def test_a_store_without_write_access_is_searched_and_built_from(tmp_path, monkeypatch, capsys):
+    """Read-only media (root ignores file modes, so the lack of write access is simulated):
+    search and build --store read the store through a read-only connection."""
+    from pathlib import Path
+
+    from dateline import store as store_mod
+    from dateline.cli import main
+
+    (tmp_path / "ro").mkdir()
+    db = tmp_path / "ro" / "s.db"
+    examples = Path(__file__).parent.parent / "examples" / "corpus"
+    assert main(["ingest", str(examples), "--store", str(db), "-q", "-j", "1"]) == 0
+    real_access = store_mod.os.access
+    ro = str(tmp_path / "ro")
+
+    def access(path, mode):
+        if mode == store_mod.os.W_OK and str(path).startswith(ro):
+            return False
+        return real_access(path, mode)
+
+    monkeypatch.setattr(store_mod.os, "access", access)
+    used: list[str] = []
+    real = store_mod._connect_readonly
+    monkeypatch.setattr(store_mod, "_connect_readonly", lambda p: used.append(p) or real(p))
+    assert main(["search", "--store", str(db), "flood"]) == 0
+    assert main(["build", "--store", str(db), "-o", str(tmp_path / "out"), "-q", "--no-digest"]) == 0
+    assert len(used) == 2

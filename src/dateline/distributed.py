@@ -5,7 +5,7 @@ per-document stage (:func:`dateline.pipeline.process_document` on each ``RawInpu
 workers of a running Dask cluster, in small chunks, with a bounded number of chunks in flight;
 the results come back in input order and are written into the store by the ingesting process
 (only it touches the SQLite file).  Workers need the same dateline installed (the same
-:func:`dateline.store.pipeline_version`; checked when connecting) but no access to the input
+:func:`dateline.fingerprint.pipeline_version`; checked when connecting) but no access to the input
 files or the store: the inputs are read by the ingesting process and shipped to them.
 
 Each worker imports dateline once (module caching) and a worker plugin warms the stages up when
@@ -67,7 +67,7 @@ def _loads(data: bytes) -> list[Document | ManifestRow]:
 
 
 def _worker_version() -> str:
-    from dateline.store import pipeline_version
+    from dateline.fingerprint import pipeline_version
 
     return pipeline_version()
 
@@ -107,7 +107,7 @@ def connect(address: str, *, timeout: str = "30s") -> Any:
 
 def prepare(client: Any) -> None:
     """Register the warm-up plugin and check that every worker runs the same pipeline."""
-    from dateline.store import pipeline_version
+    from dateline.fingerprint import pipeline_version
 
     try:
         client.register_plugin(Warmup(), name=Warmup.name)

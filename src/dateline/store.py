@@ -29,8 +29,6 @@ sync by triggers.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import inspect
 import json
 import os
 import re
@@ -38,11 +36,13 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
-from pathlib import Path
 from typing import Any
 
 from dateline.errors import StoreError as StoreError  # re-exported
 from dateline.errors import StoreUsageError
+from dateline.fingerprint import content_hash as content_hash  # re-exported
+from dateline.fingerprint import pipeline_version as pipeline_version
+from dateline.fingerprint import source_key as source_key
 from dateline.model import Config, Document, ManifestRow, RawInput, Sentence, TimeMention
 
 DEFAULT_STORE = "dateline.db"
@@ -215,56 +215,6 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> tuple[int
 # Fingerprints
 # --------------------------------------------------------------------------------------------
 
-_PIPELINE_VERSION: str | None = None
-
-
-def pipeline_version() -> str:
-    """Version string of the per-document stages: the dateline version plus a hash of the code
-    that processes one document (clean, dating, dedup, sentences, temporal, process_document).  When
-    it changes, stored documents are processed again on the next ingest."""
-    global _PIPELINE_VERSION
-    if _PIPELINE_VERSION is None:
-        from dateline import clean, dating, dedup, pipeline, sentences, temporal
-        from dateline.version import __version__
-
-        h = hashlib.sha256()
-        for mod in (clean, dating, dedup, sentences, temporal):
-            h.update(Path(mod.__file__).read_bytes())
-        for fn in (pipeline.process_document, pipeline.tag_sentences):
-            h.update(inspect.getsource(fn).encode("utf-8"))
-        _PIPELINE_VERSION = f"{__version__}+{h.hexdigest()[:12]}"
-    return _PIPELINE_VERSION
-
-
-def content_hash(item: RawInput | ManifestRow, version: str | None = None) -> str:
-    """SHA-256 of everything that decides what processing an input gives (not its id)."""
-    v = version or pipeline_version()
-    if isinstance(item, RawInput):
-        parts: list[Any] = ["raw", v, item.path, item.kind, item.title, item.url, item.source,
-                            item.published_field, item.raw]
-    else:
-        d = item.to_dict()
-        d.pop("id", None)
-        parts = ["row", v, d]
-    data = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-_LINE_SUFFIX = re.compile(r"^(.*):(\d+)$")
-
-
-def source_key(path: str) -> str:
-    """Where an input came from, independent of the working directory: the absolute path of a
-    file, plus ``:N`` for a record inside one (a JSONL line, a WARC page)."""
-    if path.startswith("<"):
-        return path
-    if os.path.exists(path):
-        return os.path.abspath(path)
-    m = _LINE_SUFFIX.match(path)
-    if m and m.group(1) and os.path.exists(m.group(1)):
-        return f"{os.path.abspath(m.group(1))}:{m.group(2)}"
-    return os.path.abspath(path)
-
 
 # --------------------------------------------------------------------------------------------
 # Row <-> object
@@ -434,7 +384,10 @@ class Store:
         if os.path.isdir(p):
             raise StoreUsageError(f"{p!r} is a folder, not a store file")
         try:
-            conn = _connect_readonly(p) if readonly else sqlite3.connect(
+            writable = os.access(p, os.W_OK) and os.access(os.path.dirname(os.path.abspath(p)), os.W_OK)
+            # reading where we may write: a normal connection (SQLite then tidies its WAL files
+            # away on close); where we may not: read-only, so read-only media work
+            conn = _connect_readonly(p) if readonly and not writable else sqlite3.connect(
                 p, timeout=30.0, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 30000")
             if not readonly:
