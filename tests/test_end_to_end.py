@@ -133,3 +133,19 @@ def test_same_input_gives_identical_output(examples_dir, tmp_path):
     assert main(["build", str(examples_dir), "-o", str(b), "-q", "-j", "2"]) == 0
     for name in ("timeline.json", "timeline.md", "timeline.txt", "documents.jsonl"):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_tuning_settings_reach_the_stages_from_the_cli(tmp_path, capsys):
+    import json as _json
+
+    from dateline.cli import main
+
+    examples = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+    out = tmp_path / "out"
+    assert main(["build", str(examples), "-o", str(out), "-q", "-j", "1",
+                 "--set", "digest.max_actors=2", "--set", "summary.redundancy=0.3"]) == 0
+    tl = _json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    assert tl["config"]["summary"] == {"redundancy": 0.3}
+    assert len(_json.loads((out / "digest.json").read_text(encoding="utf-8"))["actors"]) <= 2
+    assert main(["build", str(examples), "-o", str(out), "-q", "--set", "digest.nope=1"]) == 2
+    assert "bad setting 'digest.nope=1'" in capsys.readouterr().err

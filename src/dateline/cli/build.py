@@ -52,6 +52,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--max-bytes", type=size, default=None, metavar="SIZE",
                    help="skip input files larger than this (default: 50M)")
     b.add_argument("--open", action="store_true", help="open the HTML report in a browser when done")
+    b.add_argument("--set", dest="settings", action="append", default=[], metavar="PART.NAME=VALUE",
+                   help="change one tuning setting (repeatable): dates.*, summary.* or digest.* "
+                   "(e.g. digest.max_actors=40, summary.redundancy=0.4; see dateline.config)")
     b.add_argument("--no-digest", action="store_true",
                    help="skip the story digest (actors, figures, disagreements; digest.json)")
     add_common(b)
@@ -81,7 +84,7 @@ def check_outdir(out: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from dateline.model import Config
+    from dateline.config import Config, apply_settings
     from dateline.pipeline import NoUsableInput, build_timeline
     from dateline.progress import Reporter
 
@@ -117,7 +120,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             query=args.query,
             keywords=kw,
             jobs=args.jobs,
-            config=Config(sentences_per_date=args.sentences_per_date, **cfg_kwargs),
+            config=apply_settings(Config(sentences_per_date=args.sentences_per_date, **cfg_kwargs),
+                                  args.settings),
             reporter=reporter,
             on_warning=on_warning,
         )
