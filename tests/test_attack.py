@@ -400,3 +400,26 @@ def test_a_store_without_write_access_is_searched_and_built_from(tmp_path, monke
     assert main(["search", "--store", str(db), "flood"]) == 0
     assert main(["build", "--store", str(db), "-o", str(tmp_path / "out"), "-q", "--no-digest"]) == 0
     assert len(used) == 2
+
+
+# ---- 9: an unreachable Dask scheduler ---------------------------------------------------------
+
+def test_an_unreachable_scheduler_fails_fast_and_leaves_no_empty_store(tmp_path, capsys):
+    import socket
+    import time
+    from pathlib import Path
+
+    pytest.importorskip("distributed")
+    from dateline.cli import main
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = tmp_path / "new.db"
+    examples = Path(__file__).parent.parent / "examples" / "corpus"
+    t0 = time.monotonic()
+    code = main(["ingest", str(examples), "--store", str(db), "--scheduler", f"tcp://127.0.0.1:{port}", "-q"])
+    assert code == 2 and time.monotonic() - t0 < 25
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot reach the Dask scheduler" in err[0], err
+    assert not db.exists()

@@ -85,7 +85,7 @@ class Warmup(_PluginBase):  # type: ignore[misc,valid-type]
                                   published_field="2002-09-18"))
 
 
-def connect(address: str, *, timeout: str = "30s") -> Any:
+def connect(address: str, *, timeout: str = "10s") -> Any:
     """A ``distributed.Client`` for ``address``, with the warm-up plugin registered and the
     workers' pipeline version checked against this process's."""
     try:

@@ -47,8 +47,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     cfg = Config(max_bytes=args.max_bytes) if args.max_bytes else Config()
     scheduler = scheduler_address(args.scheduler)
     jobs = args.jobs or os.cpu_count() or 1
+    new_store = not os.path.exists(args.store)
     store = _open(args.store, create=True)
     reporter = Reporter(enabled=not args.quiet)
+    unreachable = False
     try:
         if store.migrated_from and not args.quiet:
             sys.stderr.write(f"dateline: migrated {args.store} from schema version "
@@ -58,10 +60,18 @@ def run_ingest(args: argparse.Namespace) -> int:
                                  batch_docs=getattr(args, "batch", 200), reporter=reporter,
                                  warn=_warner(args.quiet, args.verbose))
         except DaskUnavailable as exc:
+            unreachable = True
             raise StoreUsageError(str(exc)) from None
     finally:
         reporter.close()
+        empty = new_store and store.count() == 0 and not store.counts()["unreadable"]
         store.close()
+        if empty and unreachable:  # the cluster was never reached: leave no empty store
+            for suffix in ("", "-wal", "-shm"):
+                try:
+                    os.unlink(args.store + suffix)
+                except OSError:
+                    pass
     if not args.quiet:
         where = f" on {scheduler}" if scheduler else ""
         rate = stats.processed / stats.seconds if stats.seconds and stats.processed else 0.0
