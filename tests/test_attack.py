@@ -423,3 +423,22 @@ def test_an_unreachable_scheduler_fails_fast_and_leaves_no_empty_store(tmp_path,
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "cannot reach the Dask scheduler" in err[0], err
     assert not db.exists()
+
+
+def test_bidirectional_overrides_do_not_reach_the_outputs(tmp_path):
+    import json
+
+    from dateline.cli import main
+
+    rlo, pdi = "\u202e", "\u2069"
+    rec = {"title": f"Bridge {rlo}txt.exe{pdi} reopens", "source": f"Herald{rlo}", "published": "2021-05-14",
+           "text": f"The Harbour Street bridge reopened to traffic on 14 May 2021 {rlo}after repairs"
+                   f"{pdi}, the city council said. Engineers replaced the corroded cables in March "
+                   "2021, officials told reporters on Friday."}
+    (tmp_path / "in.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(tmp_path / "in.jsonl"), "-o", str(out), "-q", "--format", "all"]) == 0
+    for f in out.iterdir():
+        text = f.read_text(encoding="utf-8")
+        assert rlo not in text and pdi not in text, f.name
+        assert "\\u202e" not in text.lower(), f.name

@@ -81,7 +81,9 @@ def clean(raw: RawInput) -> Cleaned:
 # Normalisation
 # --------------------------------------------------------------------------------------------
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
+# invisible characters, and the bidirectional embeddings/overrides/isolates that would reorder
+# what a reader of an output sees
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(
     "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c]"
 )

@@ -160,11 +160,16 @@ def record_to_raw(record: dict, label: str, *, default_id: str | None = None) ->
 # --------------------------------------------------------------------------------------------
 
 
+# bidirectional embeddings, overrides and isolates: they reorder what a reader sees ("Trojan
+# Source"); never carried from an input into an output
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def _str_field(value: Any, numbers: bool = False) -> str | None:
     """A string field, whitespace-normalized; numbers (a year, an id) and dates (in-memory
     records) when asked; anything else (lists, dicts, booleans) -> None."""
     if isinstance(value, str):
-        s = " ".join(value.split())
+        s = " ".join(BIDI_CONTROLS.sub("", value).split())
         return s or None
     if not numbers or isinstance(value, bool):
         return None
