@@ -42,7 +42,6 @@ writes inline TIMEX3 markup.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -1508,20 +1507,16 @@ def _candidates(text: str, ctx: _Ctx | None = None) -> list[tuple[Candidate, Res
     # longest first, then the earlier rule, then the earlier position
     out.sort(key=lambda x: (-(x[1] - x[0]), _PRIORITY.get(x[2], _RANGE_PRIORITY), x[0]))
     taken: list[tuple[Candidate, Result]] = []
-    # the spans taken so far, disjoint, sorted by start (so their ends are sorted too): a
-    # candidate overlaps one of them iff it overlaps the last one starting before its end
-    starts: list[int] = []
-    ends: list[int] = []
+    # the characters taken so far: a candidate overlaps a span taken iff one of its characters
+    # is taken (time linear in the lengths of the spans, whatever their number)
+    occupied = bytearray(len(text))
     for cand in out:
-        i = bisect.bisect_left(starts, cand[1]) - 1
-        if i < 0 or ends[i] <= cand[0]:
+        if occupied.find(1, cand[0], cand[1]) < 0:
             res = _handle(cand[2], cand[3], ctx)
             if res is None:
                 continue
             taken.append((cand, res))
-            j = bisect.bisect_left(starts, cand[0])
-            starts.insert(j, cand[0])
-            ends.insert(j, cand[1])
+            occupied[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
     ctx.probe = False
     taken.sort(key=lambda x: x[0][0])
     return taken
