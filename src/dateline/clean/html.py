@@ -8,6 +8,7 @@ import datetime as dt
 import html as html_lib
 import re
 
+from dateline.clean.lines import _alt
 from dateline.clean.normalize import _CONTROL, _normalize
 from dateline.clean.page import (
     HEADER_LINES,
@@ -20,7 +21,8 @@ from dateline.clean.page import (
 from dateline.dating import parse_date
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_DATE_CLASS = re.compile(r"date|time|posted|publish|updated|dateline|byline|meta", re.I)
+# class/id/itemprop words of the elements that show a date
+_DATE_CLASS = re.compile(_alt("date_attribute_words"), re.I)
 
 
 def _meta_date(html: str, url: str | None) -> dt.date | None:

@@ -6,9 +6,107 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline import lang
 from dateline.dating import parse_date
 
 LONG_WORDS = 25  # a line without sentence punctuation this long is still prose
+
+# Language data: the English boilerplate of lang/en/boilerplate.json and the month and weekday
+# names of lang/en/calendar.json.  A key holding regex fragments is joined with "|" in file order.
+_BOILERPLATE = lang.load().table("boilerplate")
+_CALENDAR = lang.load().table("calendar")
+
+
+def _alt(key: str) -> str:
+    """The regex fragments of one ``boilerplate.json`` key as one alternation (order kept)."""
+    return "|".join(_BOILERPLATE[key])
+
+
+def _wordset(key: str) -> frozenset[str]:
+    return frozenset(_BOILERPLATE[key])
+
+
+def _optional(s: str) -> str:
+    return f"{s}?" if len(s) == 1 else f"(?:{s})?"
+
+
+def _month_pattern() -> str:
+    """``jan(?:uary)?|...|may|june?|...|sept?(?:ember)?|...``: each month's shortest form, then
+    its longer abbreviations and its name as optional endings."""
+    out = []
+    for name, num in _CALENDAR["months"].items():
+        abbrs = {a for a, n in _CALENDAR["month_abbreviations"].items() if n == num}
+        forms = sorted(abbrs | {name}, key=len)
+        out.append(forms[0] + "".join(_optional(b[len(a):]) for a, b in zip(forms, forms[1:], strict=False)))
+    return "|".join(out)
+
+
+def _weekday_pattern() -> str:
+    """``(?:mon|tue|...|sun)(?:day|sday|...)?``: the abbreviations, then what completes one of
+    them to a weekday name (the endings start with different letters, so their order is moot)."""
+    abbrs = list(_CALENDAR["weekday_abbreviations"])
+    ends: dict[str, None] = {}
+    for name, num in _CALENDAR["weekdays"].items():
+        short = min((a for a, n in _CALENDAR["weekday_abbreviations"].items() if n == num), key=len)
+        ends[name[len(short):]] = None
+    return f"(?:{'|'.join(abbrs)})(?:{'|'.join(ends)})?"
+
+
+_AGENCIES = _alt("agencies")
+_ORDINAL = _alt("ordinal_suffixes")
+_MONTH = _month_pattern()
+_AGENCY_LINE = re.compile(
+    rf"^[\(\[]?(?:{_AGENCIES})(?:\s*(?:[,/&;]|{_alt('agency_joiners')})\s*(?:{_AGENCIES}))*[\)\]]?\.?$",
+    re.I,
+)
+_CREDIT_SUFFIX = re.compile(
+    rf"[.!?\"\u201d]\s*\((?:{_AGENCIES}|[A-Z][\w.&'-]*(?:[ /,]+[A-Z][\w.&'-]*){{0,3}})(?:\s*/\s*[^()]{{1,40}})?\)$",
+)
+_CREDIT_LINE = re.compile(f"^(?:{_alt('credit_line')})", re.I)
+_CAPTION_MARK = re.compile(rf"(?<=[A-Za-z] )\((?:{_alt('caption_mark')})\)", re.I)
+# Whole-line chrome (matched against the lower-cased line without list markers); the last
+# alternative: only punctuation, symbols, digits
+_CHROME_FULL = re.compile(rf"^(?:{_alt('chrome_line')}|[\W\d_]*)$", re.I)
+_RELATED_HEADER = re.compile(f"^(?:{_alt('related_header')})$", re.I)
+# Chrome found anywhere in a line of at most 40 words.
+_CHROME_SEARCH = re.compile(_alt("chrome_phrase"), re.I)
+_SOCIAL = _wordset("social_words")
+_NAV_WORDS = _wordset("nav_words")
+_BYLINE_OK = _wordset("byline_words")
+_BYLINE_CUE = _BOILERPLATE["byline_cue"]
+_BYLINE = re.compile(rf"^{_BYLINE_CUE}\s+[A-Z\u00c0-\u024f]", re.I)
+_CHROME_WORDS = re.compile(rf"\b(?:{_alt('chrome_word')})\b", re.I)
+_COMMENT_MARKERS = tuple(_BOILERPLATE["comment_markers"])
+
+# Datelines: a line that is only a date, or a header cue with a date
+_DATE_TOKENS = re.compile(
+    rf"\b(?:{_MONTH}|{_weekday_pattern()}|{_alt('time_words')}|{_alt('date_cues')}|"
+    rf"\d+(?:{_ORDINAL})?|\d+:\d+(?::\d+)?|t\d+:\d+\S*)\b\.?",
+    re.I,
+)
+_HEADER_CUE = re.compile(rf"^(?:{_alt('date_cues')})\b", re.I)
+_CUE_DATE = re.compile(rf"\b(?:{_MONTH})\b|\d{{1,2}}:\d\d|\b{_BOILERPLATE['ago']}\b")
+_DATELINE_FILLER = re.compile(rf"\b(?:{_alt('dateline_filler')})\b")
+_TITLE_DATE = re.compile(
+    rf"\s*[-\u2013\u2014|:,/]?\s*(?:\(?\s*(?:(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}|"
+    rf"(?:\w+day,?\s+)?\d{{1,2}}(?:{_ORDINAL})?\s+(?:{_MONTH})\.?,?\s+(?:19|20)\d\d|"
+    rf"(?:\w+day,?\s+)?(?:{_MONTH})\.?\s+\d{{1,2}}(?:{_ORDINAL})?,?\s+(?:19|20)\d\d)\s*\)?)\s*$",
+    re.I,
+)
+_SITE_WORDS = re.compile(rf"\b(?:{_alt('site_word')})\b", re.I)
+_FUNCTION_END = re.compile(rf"(?:[,;\-\u2013\u2014(]|\b(?:{_alt('line_end_function_words')}))$", re.I)
+_SIGNOFF_START = re.compile(rf"^[(\[]?{_BOILERPLATE['signoff_start']}", re.I)
+_SIGNOFF_OK = _wordset("signoff_words")
+_SIGNOFF_FIRST = _wordset("signoff_first_words")
+# first words of the whole-line chrome patterns (other lines skip that big regex)
+_FULL_FIRST = _wordset("chrome_line_first_words")
+_SEARCH_TOKENS = _wordset("chrome_phrase_words")
+_CREDIT_FIRST = _wordset("credit_first_words")
+_STRONG_CHROME_TOKENS = _wordset("strong_chrome_words")
+_SPEECH_TOKENS = _wordset("speech_words")
+_CHROME_TOKENS = _wordset("chrome_words")
+_CREDIT_HEAD = re.compile(rf"^(?:{_alt('credit_head')})s?\s*:\s*", re.I)
+_SENTENCE_START = _wordset("sentence_start_words")
 
 
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[*\u2022\u00b7\u25aa\u25ba\u25e6\u2023\u2013\u2014>-])\s+")
@@ -17,196 +115,14 @@ _TERMINAL = re.compile("[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\\]]
 _ENDS_COLON = re.compile(r"[:;]$")
 _ENDS_QUOTE = re.compile("[\"\u201d\u00bb]$")
 _TRAILING_REF = re.compile(r"\s*\[\d{1,3}\]$")
-
-_AGENCIES = (
-    r"ap|afp|reuters|dpa|efe|ansa|xinhua|kyodo|yonhap|tass|itar-tass|ria|ria novosti|interfax|"
-    r"bloomberg|upi|ians|pti|ani|aap|kcna|kna|epd|sid|apa|bernama|antara|anadolu|voa|"
-    r"associated press|the associated press|agence france-presse|agence france presse|"
-    r"press association|pa|cp|the canadian press|canadian press|getty images|getty|epa|"
-    r"picture-alliance|picture alliance|ap photo|afp photo|reuters photo|bbc|cnn|dw"
-)
-_AGENCY_LINE = re.compile(
-    rf"^[\(\[]?(?:{_AGENCIES})(?:\s*(?:[,/&;]|and|via|with)\s*(?:{_AGENCIES}))*[\)\]]?\.?$", re.I
-)
 _SIGNOFF = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\([^()]{1,60}\))?\.?$", re.I)
-_CREDIT_SUFFIX = re.compile(
-    rf"[.!?\"\u201d]\s*\((?:{_AGENCIES}|[A-Z][\w.&'-]*(?:[ /,]+[A-Z][\w.&'-]*){{0,3}})(?:\s*/\s*[^()]{{1,40}})?\)$",
-)
-_CREDIT_LINE = re.compile(
-    r"^(?:(?:image|images|photo|photos|photograph|picture|pictures|pic|foto|fotos|bild|graphic|"
-    r"graphics|illustration|video|source|credit|credits|copyright|photo credit|image credit|"
-    r"image source|image caption|caption|media caption)\s*(?:[:\u00a9|]|by\b)|"
-    r"(?:image|media|photo) (?:caption|copyright|source|credit)\b|\u00a9|(?-i:\([cC]\)\s*(?:\d{4}|[A-Z])))",
-    re.I,
-)
-_CAPTION_MARK = re.compile(
-    r"(?<=[A-Za-z] )\((?:c|l|r|centre|center|left|right|front|back|top|bottom|pictured|file|file photo|"
-    r"(?:second|third|2nd|3rd) (?:from )?(?:left|right|l|r))\)",
-    re.I,
-)
-
-# Whole-line chrome (matched against the lower-cased line without list markers).
-_CHROME_FULL = re.compile(
-    r"^(?:"
-    r"accessibility (?:links|help|options)|skip (?:to|navigation)\b.*|jump to\b.{0,40}|"
-    r"(?:main |site |primary )?(?:menu|navigation|nav)|toggle (?:navigation|menu|search)|"
-    r"(?:open|close|show|hide) (?:menu|navigation|search|sidebar)|close|search(?: the site| \w+)?|"
-    r"sections?|home(?: ?page)?|back to (?:top|home)|(?:go|scroll|return) to top|top of (?:the )?page|"
-    r"breaking(?: news)?(?: alert)?:?|live(?: updates?| now| tv| blog| coverage)?|just in|"
-    r"advertisement|advertising|advert|ad|ads|ad feedback|sponsored(?: content| links?)?|"
-    r"promoted(?: stories| content)?|paid (?:content|post|partner content)|partner content|"
-    r"(?:view|show|hide|load|post|read|see|add|leave|write|submit|open)(?: all| the| a| your| \d+| more)? comments?(?: \(\d+\))?|"
-    r"\d+ comments?|comments?(?: \(\d+\))?|join the (?:conversation|discussion|debate)|"
-    r"looking for comments\??|have your say|discuss(?: this(?: story| article)?)?|"
-    r"comments? (?:are |is )?(?:closed|disabled)\b.*|be the first to comment.*|"
-    r"share(?: this)?(?: (?:story|article|page|post|video|image|photo|gallery))?(?: on| via| with)?(?: \w+)?:?|"
-    r"print(?: this)?(?: (?:story|article|page))?|e-?mail(?: this)?(?: (?:story|article|page|to a friend))?|"
-    r"tweet(?: this)?|pin(?: it)?|copy(?: article)? link|link copied|save(?: (?:article|story|for later))?|"
-    r"bookmark|send(?: to a friend)?|font size|text size|a a a|listen(?: to (?:this|the) (?:article|story))?|"
-    r"(?:sign|log) ?(?:in|up|out)\b.{0,40}|register|subscribe\b.{0,60}|newsletters?|my account|"
-    r"create (?:an )?account|manage (?:cookies|preferences|consent).*|accept(?: all)?(?: cookies)?|"
-    r"reject(?: all)?|cookie (?:policy|settings|preferences)|privacy(?: policy| notice| settings)?|"
-    r"terms(?: of (?:use|service))?(?: (?:and|&) conditions)?|contact(?: us)?|about(?: us)?|"
-    r"site ?map|rss(?: feeds?)?|help|faqs?|feedback|careers|jobs|advertise(?: with us)?|"
-    r"page \d+ of \d+|\d+ of \d+|next(?: page| article| story| post)?|previous(?: page| article| story| post)?|"
-    r"prev|more|less|load more|show more|see more|see all|view all|continue reading.*|click here.*|"
-    r"\d+ min(?:ute)?s? read|\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago|"
-    r"(?:watch|video|audio|gallery|photos|in pictures|slideshow|podcast)(?:\s*[:|-].{0,80})?|"
-    r"media playback is (?:un|not )supported.*|explore (?:the )?\S+(?: \S+)?|\S+ home|launch console.*|"
-    r"(?:bbc|cnn|dw|reuters|ap|afp|fox) (?:news|sport|weather)(?: channel)?|"
-    r"follow (?:us|\S+)(?: on \S+)?|(?:download|get) (?:the|our) app.*|"
-    r"(?:related|more|other|latest|top|popular|trending|recommended|featured)(?: \w+){0,2} "
-    r"(?:stories|articles|news|content|topics|links|coverage|headlines|videos|reads)(?: for you)?:?|"
-    r"top stories|most (?:read|popular|viewed|shared|watched|emailed|commented)(?: \w+)?|"
-    r"related:?|recommended(?: for you)?|trending(?: now)?|editor'?s picks?|what to read next|"
-    r"read (?:more|next|also)(?:\s*[:|].*)?|also read(?:\s*:.*)?|see also(?:\s*:.*)?|further reading|"
-    r"in (?:other|related) news|around the web|from (?:around|across) the web|elsewhere on .*|"
-    r"don'?t miss(?: this)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|"
-    r"more (?:from|on|about|in|like this|stories|news|top stories|videos)\b(?:\s+[^\s.!?]+){0,5}|"
-    r"tags?\s*:.*|topics?\s*:.*|filed under:?.*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|"
-    r"(?:all )?rights reserved.*|copyright\s*(?:\u00a9|\(c\)|\d{4}).*|copyright(?:\s+\S+){0,5}|"
-    r"\u00a9.*|\(c\) \d{4}.*|"
-    r"permalink.*|short ?link.*|url:.*|source:\s*\S+\.\S+.*|"
-    r"[(\[](?:additional )?(?:reporting|writing|editing|compiled|research|translated) (?:by|from)\b.*|"
-    r"our standards:.*|this (?:article|story|page) is (?:more than|over) .{1,30} old|"
-    r"supported by|(?:hide|show|toggle|view) caption|caption|expand (?:image|photo)|"
-    r"enlarge this (?:image|photo)|(?:image|photo|slide) \d+ (?:of|/) \d+|reuse this content|"
-    r"reprints?(?: (?:and|&) permissions)?|order reprints?.*|today'?s paper.*|license this (?:article|content)|"
-    r"source\s*:\s*[\w .,&'-]{1,60}|story highlights|key points|"
-    r"[\W\d_]*"  # only punctuation, symbols, digits
-    r")$",
-    re.I,
-)
-_RELATED_HEADER = re.compile(
-    r"^(?:(?:related|more|other|latest|top|popular|trending|recommended|featured)(?: \w+){0,2} "
-    r"(?:stories|articles|news|content|topics|links|coverage|headlines|videos|reads)(?: for you)?:?|"
-    r"top stories|most (?:read|popular|viewed|shared|watched|emailed|commented)(?: \w+)?|related:?|"
-    r"recommended(?: for you)?|trending(?: now)?|editor'?s picks?|what to read next|further reading|"
-    r"in (?:other|related) news|around the web|from (?:around|across) the web|elsewhere on .*|"
-    r"don'?t miss(?: this)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|"
-    r"more (?:from|on|about|in|like this|stories|news|top stories|videos)\b(?:\s+[^\s.!?]+){0,5}|"
-    r"read (?:more|next|also)|around the \w+)$",
-    re.I,
-)
-# Chrome found anywhere in a line of at most 40 words.
-_CHROME_SEARCH = re.compile(
-    r"all rights reserved|may not be (?:re)?published|may not be reproduced|"
-    r"comments in their new home|click the buttons?\b|click here\b|"
-    r"media playback is (?:un|not )supported|"
-    r"(?:enable|requires?|turn on) javascript|javascript (?:is )?(?:disabled|required)|"
-    r"your browser (?:does not|doesn't|is not|isn't) (?:support|supported)|"
-    r"(?:we use|this (?:site|website) uses|uses) cookies|accept (?:all )?cookies|"
-    r"sign up (?:for|to) (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,40}(?:newsletter|channel|podcast)|"
-    r"^follow\b.{0,40} on (?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky)|"
-    r"(?:^(?:download|get) (?:the|our)|(?:download|get) our) (?:free )?(?:\w+ )?app\b|"
-    r"will open in a new (?:window|tab)|delivered (?:straight )?to your inbox|"
-    r"\bto post a comment|must be logged in|\bsmall favou?r to ask\b|"
-    r"support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)\b|"
-    r"\bgot a (?:news )?tip\b|have a (?:news )?tip\b|\b(?:outbrain|taboola)\b|"
-    r"[\w.+-]+@[\w-]+\.[\w.-]+.{0,80}$|"
-    r"\bcontributed (?:to )?(?:this |the )?(?:report|story|article)\b|"
-    r"thomson reuters trust principles|\bback to home$|\bgift articles?\b|^as a subscriber\b|"
-    r"a version of this (?:article|story) appear(?:s|ed) in print|"
-    r"[.!?]\s+(?:photograph|photo|image|picture|credit|illustration)s?\s*:\s*\S.{0,60}$|"
-    r"\bis not responsible for the content of external|"
-    r"^[(\[](?:additional )?(?:reporting|writing|editing) by\b",
-    re.I,
-)
-_SOCIAL = frozenset(
-    "facebook twitter x whatsapp linkedin email e-mail mail print share reddit pinterest telegram "
-    "messenger tumblr flipboard sms copy link instagram youtube tiktok google+ vk weibo wechat line "
-    "this article story on via with".split()
-)
-_NAV_WORDS = frozenset(
-    """news world sport sports business politics technology tech science health entertainment
-    arts art culture opinion opinions video videos audio live home weather travel lifestyle style
-    food education africa americas america asia europe middle east west north south pacific
-    latin uk us usa u.s. australia india china markets market economy money more menu search
-    sections section topics local national international media photos photography podcasts
-    podcast newsletters games crossword puzzles obituaries cars autos jobs property magazine blogs
-    blog login log sign register subscribe subscription account help contact about faq
-    features feature analysis reviews review books music film films tv movies television radio
-    environment climate columnists editorials letters sunday weekend commentary investigations
-    data graphics interactive specials special reports report investigation global regions
-    region asia-pacific mideast eastern western central northern southern
-    and & the of in a to for your my our""".split()
-)
-_BYLINE_OK = frozenset(
-    """and in of the for de del da di van von der den le la al el bin ibn with at
-    writer writers correspondent correspondents reporter reporters editor editors staff
-    contributor contributors bureau chief senior political diplomatic foreign special news
-    press associated international national science health business economics""".split()
-)
-_BYLINE = re.compile(r"^by\s+[A-Z\u00c0-\u024f]", re.I)
-_CHROME_WORDS = re.compile(
-    r"\b(?:click|subscribe|subscription|newsletter|cookies?|app|download|follow us|sign up|"
-    r"log in|login|browser|javascript|advertisement|comments?|share|tap|swipe|notifications?|"
-    r"premium|paywall|ad-free|register)\b",
-    re.I,
-)
-
-# Datelines: a line that is only a date, or a header cue with a date
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_DATE_TOKENS = re.compile(
-    rf"\b(?:{_MONTH}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?|"
-    r"gmt|utc|bst|cet|cest|est|edt|et|pt|pst|pdt|jst|kst|ist|[ap]\.?m\.?|at|on|the|of|"
-    r"last updated|updated|published|posted|first published|modified|date|created|issued|released|"
-    r"\d+(?:st|nd|rd|th)?|\d+:\d+(?::\d+)?|t\d+:\d+\S*)\b\.?",
-    re.I,
-)
-_HEADER_CUE = re.compile(
-    r"^(?:last updated|updated|published|posted|first published|modified|date|created|issued|released)\b",
-    re.I,
-)
-_TITLE_DATE = re.compile(
-    rf"\s*[-\u2013\u2014|:,/]?\s*(?:\(?\s*(?:(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}|"
-    rf"(?:\w+day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?,?\s+(?:19|20)\d\d|"
-    rf"(?:\w+day,?\s+)?(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\s*\)?)\s*$",
-    re.I,
-)
 _TITLE_SITE_SEP = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|\u2022)\s+")
-_SITE_WORDS = re.compile(
-    r"\b(?:news|times|post|herald|tribune|journal|daily|gazette|guardian|telegraph|independent|"
-    r"reuters|bbc|cnn|npr|abc|cbs|nbc|msnbc|fox|ap|afp|dw|al jazeera|online|\.com|\.org|\.net|"
-    r"\.co\.uk|observer|express|mirror|chronicle|standard|review|magazine|weekly|world|press|"
-    r"radio|tv|television|network|media|channel|report|today|wire)\b",
-    re.I,
-)
 _URLISH = re.compile(
     r"(?:https?://|ftp://|www\.)\S+|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*|"
     r"(?<![\w@])(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|co|uk|de|fr|jp|info|io|ly|gl|me|tv|news)\b/?",
     re.I,
 )
 _INNER_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
-_FUNCTION_END = re.compile(
-    r"(?:[,;\-\u2013\u2014(]|\b(?:the|a|an|of|to|and|or|but|in|on|at|for|with|by|from|that|"
-    r"which|who|is|was|are|were|be|been|has|have|had|as|its|their|his|her|said|says|will|would|"
-    r"not|than|this|these|those|into|about|after|before|over|under))$",
-    re.I,
-)
 
 CHROME, CREDIT, DATELINE, SHORT, PROSE, LONG, HEADQ, COMMENT = (
     "chrome", "credit", "dateline", "short", "prose", "long", "headq", "comment",
@@ -231,11 +147,11 @@ def _is_dateline(line: str, low: str, nwords: int) -> bool:
     if nwords > 16 or not re.search(r"\d", line):
         return False
     if parse_date(line) is None and not (
-        _HEADER_CUE.match(low) and re.search(rf"\b(?:{_MONTH})\b|\d{{1,2}}:\d\d|\bago\b", low)
+        _HEADER_CUE.match(low) and _CUE_DATE.search(low)
     ):
         return False
     rest = _DATE_TOKENS.sub(" ", low)
-    rest = re.sub(r"\b(?:by|ago|hours?|minutes?|mins?|days?)\b", " ", rest)
+    rest = _DATELINE_FILLER.sub(" ", rest)
     left = len(_words(rest))
     if left <= 2:
         return True
@@ -253,13 +169,6 @@ def _is_byline(line: str, words: list[str]) -> bool:
         if w[:1].islower() and wl not in _BYLINE_OK:
             return False
     return True
-
-
-_SIGNOFF_START = re.compile(r"^[(\[]?(?:additional )?(?:reporting|writing|editing) by\b", re.I)
-_SIGNOFF_OK = frozenset(
-    "and by in from with editing writing reporting additional de del da di van von der al el bin "
-    "compiled".split()
-)
 
 
 def _is_credit_signoff(line: str) -> bool:
@@ -313,45 +222,6 @@ _TOKEN_TABLE = {
               0x00BB, 0x00D7, 0x00F7]
 }
 _DIGIT = re.compile(r"\d")
-# first words of the whole-line chrome patterns (other lines skip that big regex)
-_FULL_FIRST = frozenset(
-    """accessibility skip jump main site primary menu navigation nav toggle open close show hide
-    search section sections home homepage back go scroll return top breaking live just
-    advertisement advertising advert ad ads sponsored promoted paid partner view load post read
-    see add leave write submit comment comments join looking have discuss be share print email
-    e mail tweet pin copy link save bookmark send font text a listen sign log signin signup login
-    logout register subscribe newsletter newsletters my create manage accept reject cookie
-    privacy terms contact about sitemap rss help faq faqs feedback careers jobs advertise page
-    next previous prev more less continue click watch video audio gallery photos in slideshow
-    podcast media explore launch bbc cnn dw reuters ap afp fox follow download get related other
-    latest popular trending recommended featured most editor editor's editors what also further
-    around from elsewhere don't dont you tags tag topic topics filed category categories keyword
-    keywords all rights copyright c permalink short shortlink url source reporting writing
-    editing compiled research translated additional our min minute minutes this supported
-    hide toggle caption expand enlarge image photo slide reuse reprints reprint order today's
-    todays license story key""".split()
-)
-_SEARCH_TOKENS = frozenset(
-    """reserved published reproduced comments click buttons playback javascript browser cookies
-    newsletter subscribe follow app contributed principles external reporting writing
-    editing gift subscriber back print photograph photo image picture credit illustration window
-    tab inbox comment logged favour favor journalism member supporter tip got outbrain
-    taboola""".split()
-)
-_CREDIT_FIRST = frozenset(
-    """image images photo photos photograph picture pictures pic foto fotos bild graphic graphics
-    illustration video source credit credits copyright caption media c""".split()
-)
-_STRONG_CHROME_TOKENS = frozenset(
-    """click subscribe subscription newsletter cookie cookies browser javascript login paywall
-    notifications""".split()
-)
-_SPEECH_TOKENS = frozenset("said says told according added stated reported".split())
-_CHROME_TOKENS = frozenset(
-    """click subscribe subscription newsletter cookie cookies app download follow sign log login
-    browser javascript advertisement comment comments share tap swipe notification
-    notifications premium paywall ad-free register""".split()
-)
 
 
 def _classify(text: str) -> tuple[str, bool, int]:
@@ -413,15 +283,15 @@ def _chrome_kind(core: str, low: str, toks: list[str], tokset: set[str],
         return CHROME, False
     if n <= 40 and (not tokset.isdisjoint(_SEARCH_TOKENS) or "@" in core) and _CHROME_SEARCH.search(core):
         return CHROME, False
-    if "report abuse" in low or "posted by:" in low or "recommend this post" in low:
+    if any(m in low for m in _COMMENT_MARKERS):
         return COMMENT, False  # reader comments start (or go on) here
     if ("/" in core or "www" in low or n <= 6) and _url_only(core):
         return CHROME, False
     if not terminal and _is_nav(low, toks):
         return CHROME, False
-    if first == "by" and _is_byline(core, _words(core)):
+    if first == _BYLINE_CUE and _is_byline(core, _words(core)):
         return CHROME, False
-    if first in ("reporting", "writing", "editing", "additional") and _is_credit_signoff(core):
+    if first in _SIGNOFF_FIRST and _is_credit_signoff(core):
         return CHROME, False
     return None
 
@@ -464,13 +334,6 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 
 _Cache = dict[str, tuple[str, bool, int, str, bool]]
-_CREDIT_HEAD = re.compile(
-    r"^(?:photograph|photo|picture|image|source|graphic|illustration)s?\s*:\s*", re.I
-)
-_SENTENCE_START = frozenset(
-    "The A An We I He She It They In At On As This That These Those There Two Three Four Five "
-    "After Before When While If For Some Many Most More One Officials Police".split()
-)
 
 
 def _strip_credit(text: str) -> str | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from dateline import lang
 from dateline.clean.lines import (
     _ALPHA,
+    _BOILERPLATE,
     _NAV_WORDS,
     _SITE_WORDS,
     _TITLE_DATE,
@@ -22,6 +23,7 @@ from dateline.clean.lines import (
     LONG,
     PROSE,
     SHORT,
+    _alt,
     _Cache,
     _Line,
     _lines_of,
@@ -50,7 +52,7 @@ def _apply_context(lines: list[_Line]) -> None:
     """Context rules: related-story lists, captions above credits, trailing headline lists."""
     # captions right above a photo credit (same block)
     for i, ln in enumerate(lines):
-        if ln.kind == CREDIT and i > 0 and ln.nwords <= 10 and "caption" not in ln.text.lower():
+        if ln.kind == CREDIT and i > 0 and ln.nwords <= 10 and _CAPTION_WORD not in ln.text.lower():
             prev = lines[i - 1]
             if prev.block == ln.block and prev.kind in (PROSE, LONG, SHORT) and prev.nwords <= 45:
                 prev.kind = CHROME
@@ -109,11 +111,8 @@ def _stems(text: str) -> set[str]:
 _STOP = lang.stop_words("headline")  # words a headline and the lead share that say nothing
 
 
-_GALLERY = re.compile(
-    r"^(?:(?:photos?|pictures?|gallery|in pictures|slideshow|images?)\s*:|\d+ (?:of|/) \d+$|"
-    r"(?:hide|show) caption$)",
-    re.I,
-)
+_GALLERY = re.compile(f"^(?:{_alt('gallery_marker')})", re.I)
+_CAPTION_WORD = _BOILERPLATE["caption_word"]
 
 
 def _mark_headline(lines: list[_Line]) -> int | None:
