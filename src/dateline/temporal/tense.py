@@ -1,0 +1,116 @@
+"""Tense of the clause around an expression: past (-1) or future (+1)."""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'`(])|[;\n]|``|''|[\"“”]")
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|wo\s*n't|won't|shall|would|is\s+(?:going\s+)?to|are\s+(?:going\s+)?to|"
+    r"am\s+(?:going\s+)?to|was\s+to|were\s+to|going\s+to|gonna|"
+    r"(?:is|are|am|was|were|be|been)\s+(?:now\s+|also\s+|still\s+)?(?:scheduled|due|set|slated|"
+    r"planned|poised|likely|unlikely|expected|supposed|about)|scheduled\s+(?:to|for)|"
+    r"(?:plan|intend|aim|hope|expect|prepare|want|seek|vow|pledge|promise|agree|decide|threaten|"
+    r"vote|refuse|urge|ask|call|wish|need|try|tries|tried|seem|appear|mean|"
+    r"propose)(?:s|d|ed|ing)?\s+(?:(?:\w+\s+){0,2}to\s+)(?-i:(?!the\b|a\b|an\b|his\b|her\b|"
+    r"their\b|its\b|[A-Z\d])[a-z]+)|"
+    r"(?:could|might|may|can|must|should)(?!\s+(?:not\s+|n't\s+)?(?:have|be\s+\w+ed\s+(?:on|in|at|by|"
+    r"since|last|yesterday)\b))|"
+    r"expects?|upcoming|next|forthcoming|begins|starts|opens|closes|ends|expires|resumes|"
+    r"arrives|departs|takes\s+effect|comes\s+into\s+force|kicks\s+off|gets\s+under\s*way|"
+    r"tomorrow|tonight|'ll)\b",
+    re.I,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|said|says?|told|met|began|held|went|came|took|gave|made|left|won|lost|"
+    r"saw|became|fell|rose|fled|struck|sank|sent|spent|found|brought|bought|caught|fought|"
+    r"thought|built|broke|chose|drove|ran|wrote|spoke|stood|sat|led|paid|shot|kept|knew|grew|"
+    r"threw|flew|drew|wore|stole|swore|tore|hung|rang|sang|sought|taught|sold|heard|felt|"
+    r"meant|hit|quit|beat|been|gone|done|seen|taken|given|known|shown|begun|yesterday|"
+    r"\w{2,}ed)\b",
+    re.I,
+)
+_NOT_PAST = frozenset({"need", "speed", "indeed", "red", "bed", "seed", "feed", "hundred",
+                       "united", "based", "related", "named", "armed", "concerned", "interested",
+                       "supposed", "limited", "detailed", "advanced", "beloved", "naked",
+                       "sacred", "wicked", "proceed", "exceed", "succeed", "breed", "greed",
+                       "shed", "embed", "weed", "creed", "freed", "says", "say"})
+_FUTURE_AUX = re.compile(r"(?:\b(?:will|would|'ll|shall|wo\s*n't|won't)\s+(?:\w+\s+){0,3}|"
+                         r"\b(?:could|may|might|can|must|should)\s+(?:not\s+)?be\s+|"
+                         r"\bto\s+(?:be|have\s+been)\s+(?:\w+\s+)?)$", re.I)
+_PAST_AUX = re.compile(r"\b(?:was|were|had|has|have|did)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 300)
+    last = None
+    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+        last = m
+    lo = last.end() if last else lo
+    m = _CLAUSE_BREAK.search(text, end, min(len(text), end + 300))
+    hi = m.start() if m else min(len(text), end + 300)
+    return lo, hi
+
+
+def _cues(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """(start, end, tense) of the tense cues in text[lo:hi]."""
+    out = []
+    for m in _FUTURE_CUE.finditer(text, lo, hi):
+        out.append((m.start(), m.end(), 1))
+    for m in _PAST_CUE.finditer(text, lo, hi):
+        w = m.group(0).lower()
+        if w in _NOT_PAST:
+            continue
+        t = -1
+        if w not in ("was", "were", "had", "did", "said", "told") and not w.startswith("say"):
+            before = text[max(lo, m.start() - 48):m.start()]
+            fut = _FUTURE_AUX.search(before)
+            past = _PAST_AUX.search(before)
+            if fut and (not past or fut.start() > past.start()):
+                t = 1  # "will be released", "would declare the country liberated"
+        if w in ("says", "say"):
+            t = 0  # present tense: no information about the reported event
+        out.append((m.start(), m.end(), t))
+    return out
+
+
+def tense(text: str, start: int, end: int) -> int:
+    """-1 if the clause around ``text[start:end]`` speaks of the past, +1 of the future.
+
+    The nearest tense cue before the expression in the same clause decides (a future modal or
+    plan phrase: "will", "are to", "is expected to"; or a past-tense verb); without one, the
+    nearest cue after it ("Sunday's vote was ..."); without any, the past, since news reports
+    what happened.  A participle after a future auxiliary counts as future ("will be released").
+    """
+    lo, hi = _clause(text, start, end)
+    cues = [c for c in _cues(text, lo, hi) if c[2] != 0]
+    left = [c for c in cues if c[1] <= start]
+    if left:
+        best = max(left, key=lambda c: (c[1], c[2]))
+        return best[2]
+    right = [c for c in cues if c[0] >= end]
+    if right:
+        best = min(right, key=lambda c: (c[0], -c[2]))
+        return best[2]
+    # no cue in the clause: the nearest one in the sentence ("... go to the polls tomorrow;
+    # Maine Democrats vote on Sunday")
+    slo, shi = _sentence(text, start, end)
+    if (slo, shi) != (lo, hi):
+        cues = [c for c in _cues(text, slo, shi) if c[2] != 0 and (c[1] <= lo or c[0] >= hi)]
+        if cues:
+            best = min(cues, key=lambda c: (start - c[1]) if c[1] <= start else (c[0] - end))
+            return best[2]
+    return -1
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'`(])|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 400)
+    last = None
+    for m in _SENTENCE_BREAK.finditer(text, lo, start):
+        last = m
+    lo = last.end() if last else lo
+    m = _SENTENCE_BREAK.search(text, end, min(len(text), end + 400))
+    return lo, (m.start() if m else min(len(text), end + 400))
