@@ -3,6 +3,8 @@
 A language's tables are plain files beside this module, read once and cached:
 
 * ``<name>.json``: a table (mapping or list) -> :meth:`Language.table`
+* ``<name>.toml``: a table whose strings are regular expressions (TOML's literal strings take a
+  backslash as it is) -> :meth:`Language.toml`
 * ``<name>.txt``: one entry per line, a line starting with ``#`` is a comment ->
   :meth:`Language.words` (a set)
   or :meth:`Language.lines` (in file order)
@@ -16,6 +18,7 @@ stored documents.
 from __future__ import annotations
 
 import json
+import tomllib
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -46,6 +49,11 @@ class Language:
     def table(self, name: str) -> Any:
         """The JSON table ``<code>/<name>.json``."""
         return json.loads(self._file(f"{name}.json").read_text(encoding="utf-8"))
+
+    @cache  # noqa: B019
+    def toml(self, name: str) -> dict[str, Any]:
+        """The TOML table ``<code>/<name>.toml``."""
+        return tomllib.loads(self._file(f"{name}.toml").read_text(encoding="utf-8"))
 
     @cache  # noqa: B019
     def lines(self, name: str) -> tuple[str, ...]:
@@ -102,6 +110,6 @@ def data_files() -> list[tuple[str, bytes]]:
     out: list[tuple[str, bytes]] = []
     for code in available():
         for f in sorted(root.joinpath(code).iterdir(), key=lambda p: p.name):
-            if f.is_file() and f.name.endswith((".json", ".txt")):
+            if f.is_file() and f.name.endswith((".json", ".toml", ".txt")):
                 out.append((f"{code}/{f.name}", f.read_bytes()))
     return out

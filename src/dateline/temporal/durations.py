@@ -7,7 +7,11 @@ import re
 
 from dateline.temporal.context import Result, _Ctx
 from dateline.temporal.lexicon import SEASONS, UNITS, WEEKDAYS, _mod, _num, _unit
+from dateline.temporal.patterns import named_pattern
 from dateline.temporal.timex import Relative
+
+_P_DURATION_CUE_BEFORE = named_pattern("duration_cue_before")
+_P_PAST_COUNT_AFTER = named_pattern("past_count_after")
 
 
 def _sentence_anchor(c: _Ctx, pos: int) -> dt.date | None:
@@ -79,8 +83,7 @@ def _h_duration(m: re.Match[str], c: _Ctx) -> Result | None:
     if raw.lower() in ("a", "an", "one") and not (m["approx"] or m["the"]):
         # "a week", "one day": a duration only after a duration cue ("for a week")
         before = c.text[max(0, m.start() - 16):m.start()]
-        if not re.search(r"\b(?:for|within|over|in|during|after|lasting|last|lasted|took|take|"
-                         r"takes|spent|spend|than|nearly|almost|about)\s+$", before, re.I):
+        if not _P_DURATION_CUE_BEFORE.search(before):
             return None
         if raw.lower() == "one" and re.match(r"\s*day\b", c.text[m.end("num"):], re.I) and \
                 re.search(r"\bin\s+$", before):
@@ -166,8 +169,7 @@ def _h_ref(m: re.Match[str], c: _Ctx) -> Result | None:
     if w == "recently" and re.search(r"\bas\s+$", c.text[max(0, m.start() - 4):m.start()]):
         return None  # "as recently as Monday": the date is Monday
     if "past" in w or w == "recently" or w.startswith("recent "):
-        if "past" in w and re.match(r"\s+(?:few|several|two|three|four|five|\d)",
-                                    c.text[m.end():m.end() + 10]):
+        if "past" in w and _P_PAST_COUNT_AFTER.match(c.text[m.end():m.end() + 10]):
             return None
         return "DATE", "PAST_REF", None, None
     if "future" in w:

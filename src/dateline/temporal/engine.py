@@ -12,7 +12,7 @@ from dateline.temporal.calendar import date_or_none, ok_year
 from dateline.temporal.context import Handler, Result, _Ctx
 from dateline.temporal.durations import _h_duration, _h_duration_bare, _h_ref, _h_set, _h_time
 from dateline.temporal.lexicon import _mod
-from dateline.temporal.patterns import _CLAUSE_END, _LEADING_PREPS
+from dateline.temporal.patterns import _CLAUSE_END, _LEADING_PREPS, named_pattern
 from dateline.temporal.relative import (
     _h_ago,
     _h_anaphoric,
@@ -202,9 +202,7 @@ def _handle(name: str, m: re.Match[str], ctx: _Ctx) -> Result | None:
 
 _DAY_VALUE = re.compile(r"(\d{4}-\d\d-\d\d|XXXX-XX-XX|XXXX-WXX-\d)(?:T(MO|AF|EV|NI))?")
 _CLOCK_VALUE = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d:\d\d)")
-_BARE_CLOCK = re.compile(r"\s+at\s+(?:about\s+|around\s+)?(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?"
-                         r"(?:\s*(?P<oc>o'clock))?(?![\d:]|[.,]\d|\s*(?:%|percent|a\.?m|p\.?m|"
-                         r"[AP]M\b))")
+_BARE_CLOCK = named_pattern("bare_clock_after")
 
 
 def _combine(text: str, txs: list[Timex]) -> list[Timex]:
@@ -341,9 +339,7 @@ def _anchor_to_relative_period(text: str, timexes: list[Timex], dct: dt.date | N
 
 
 _VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T[\w:]+)?")
-_CLOCK_WORDS = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|shortly|"
-                          r"before|after|at|[ap]\.?\s?m|am|pm|noon|midnight|midday|gmt|utc|est|edt|"
-                          r"et|cet|bst|pst|pdt|cdt|cst|local|time|hours|hrs|h|o'clock)\b", re.I)
+_CLOCK_WORDS = named_pattern("clock_words")
 
 
 def to_mention(tx: Timex) -> TimeMention | None:

@@ -1,50 +1,84 @@
-"""Regular-expression fragments the rules are built from."""
+"""The regular expressions of the tagger, built from the language data.
+
+``lang/en/temporal_rules.toml`` holds the rules and their fragments as patterns with
+``%{NAME}`` slots (as HeidelTime fills its ``%reMonthLong`` slots from its resource files); the
+month and weekday alternations come from ``lang/en/calendar.json``.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-_MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November|"
-               "December")
-_MONTH_ABBR_DOT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)"
-# any month, as used next to a day number or a year
-_MON = (rf"(?P<mon>(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})\b|{_MONTH_ABBR}"
-        rf"|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?:\.|\b))")
-# a month standing alone: full names or dotted abbreviations only
-_MON_ALONE = rf"(?P<mon>(?:{_MONTH_FULL})\b|{_MONTH_ABBR_DOT})"
-_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|"
-            r"WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b|"
-            r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:\.|\b(?=\s*,?\s*(?:[0-3]?\d|"
-            + _MONTH_ABBR + r")))")
-_WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY})\s*,?\s+(?:the\s+)?)?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR4 = r"(?P<year>1\d{3}|20\d\d|21\d\d)(?![\d,.]?\d)"
-_COMMA = r"\s*,?\s*"
-_NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-              "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-              "seventy|eighty|ninety")
-_NUM = (rf"\b(?P<num>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-        rf"[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|a\s+couple\s+of|a\s+couple|"
-        rf"(?:a|one)\s+hundred|a\s+dozen|a\s+few|(?:{_NUM_WORDS})\b|an?\b|several|few|many)")
-_UNIT = (r"\b(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|hours?|"
-         r"minutes?|quarters?)")
-_APPROX = (r"(?:\b(?P<approx>about|around|some|roughly|approximately|nearly|almost|just\s+under|"
-           r"just\s+over|less\s+than|fewer\s+than|more\s+than|over|under|at\s+least|"
-           r"no\s+less\s+than|no\s+more\s+than|at\s+most|up\s+to)\s+)?")
-_PART = r"(?P<part>morning|afternoon|evening|night)"
-_CLOCK_AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|AM\b|PM\b|A\.M\.?|P\.M\.?)"
-_YEAR_NOT_COUNT = (r"(?!\s*(?:%|percent|per\s+cent|people|persons|troops|soldiers|men|women|"
-                   r"children|dollars|euros|yen|pounds|tons|tonnes|km|miles|metres|meters|feet|"
-                   r"cases|deaths|votes|units|barrels|containers|points|seats|jobs|workers|"
-                   r"homes|houses|cars|members|families|patients|prisoners)\b)")
+from dateline import lang
+
+_EN = lang.load()
+GRAMMAR: dict[str, Any] = _EN.toml("temporal_rules")
+_SLOT = re.compile(r"%\{([A-Z][A-Z0-9_]*)\}")
 
 I = re.IGNORECASE  # noqa: E741
 
-_CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?]|$|-RRB-|and\b|but\b|when\b|as\b)")
-_LEADING_PREPS = re.compile(
-    r"(?:(?:in|since|by|until|till|from|during|before|after|throughout|between|to|through|"
-    r"at(?!\s+(?:least|most)\b)|"
-    r"on|for|within|over(?=\s+the\b)|lasting|took|take|takes|of)\s+)+",
-    re.I,
-)
+
+def _alternation(names: list[str], abbreviations: list[str]) -> tuple[str, str]:
+    """The names, capitalised, and the abbreviations of each name, longer first (so that "Sept"
+    is tried before "Sep"), as regex alternations."""
+    full = "|".join(n.capitalize() for n in names)
+    ordered: list[str] = []
+    for name in names:
+        ordered += sorted((a for a in abbreviations if name.startswith(a)), key=len, reverse=True)
+    return full, "|".join(a.capitalize() for a in ordered)
+
+
+def _word_slots() -> dict[str, str]:
+    cal = _EN.table("calendar")
+    months, month_abbrs = _alternation(cal["months"], cal["month_abbreviations"])
+    weekdays, weekday_abbrs = _alternation(cal["weekdays"], cal["weekday_abbreviations"])
+    return {"MONTH_NAMES": months, "MONTH_NAMES_UPPER": months.upper(),
+            "MONTH_ABBRS": month_abbrs, "MONTH_ABBRS_UPPER": month_abbrs.upper(),
+            "WEEKDAY_NAMES": weekdays, "WEEKDAY_NAMES_UPPER": weekdays.upper(),
+            "WEEKDAY_ABBRS": weekday_abbrs}
+
+
+def joined(value: str | list[str]) -> str:
+    """A pattern of the data file: one string, or a list of pieces to join."""
+    return value if isinstance(value, str) else "".join(value)
+
+
+def _fill(pattern: str, slots: dict[str, str], raw: dict[str, str], seen: tuple[str, ...] = ()
+          ) -> str:
+    def one(m: re.Match[str]) -> str:
+        name = m[1]
+        if name in slots:
+            return slots[name]
+        if name not in raw or name in seen:
+            why = "refers to itself" if name in seen else "is not defined"
+            raise LookupError(f"temporal_rules.toml: fragment %{{{name}}} {why}")
+        slots[name] = _fill(raw[name], slots, raw, (*seen, name))
+        return slots[name]
+
+    return _SLOT.sub(one, pattern)
+
+
+_RAW_FRAGMENTS = {k: joined(v) for k, v in GRAMMAR["fragments"].items()}
+SLOTS = _word_slots()
+for _name in _RAW_FRAGMENTS:
+    SLOTS.setdefault(_name, _fill(_RAW_FRAGMENTS[_name], SLOTS, _RAW_FRAGMENTS, (_name,)))
+
+
+def fill(pattern: str | list[str]) -> str:
+    """A pattern of the data file with its slots filled."""
+    return _fill(joined(pattern), SLOTS, _RAW_FRAGMENTS)
+
+
+def named_pattern(name: str) -> re.Pattern[str]:
+    """A pattern of the data file's ``[patterns]`` table, compiled."""
+    entry = GRAMMAR["patterns"][name]
+    return re.compile(fill(entry["pattern"]), I if entry.get("ignore_case") else 0)
+
+
+_MONTH_FULL = SLOTS["MONTH_NAMES"]
+_MON = SLOTS["MON"]
+_MON_ALONE = SLOTS["MON_ALONE"]
+_WEEKDAY = SLOTS["WEEKDAY"]
+_CLAUSE_END = named_pattern("clause_end")
+_LEADING_PREPS = named_pattern("leading_prepositions")

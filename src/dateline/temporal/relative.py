@@ -24,6 +24,7 @@ from dateline.temporal.lexicon import (
     _DEICTIC_DAYS,
     _EASTER_OFFSETS,
     _FIXED_HOLIDAYS,
+    _WEEKDAY_HOLIDAYS,
     UNITS,
     _mod,
     _month_of,
@@ -31,9 +32,14 @@ from dateline.temporal.lexicon import (
     _unit,
     _weekday_of,
 )
-from dateline.temporal.patterns import _CLAUSE_END, _MONTH_FULL
+from dateline.temporal.patterns import _CLAUSE_END, _MONTH_FULL, named_pattern
 from dateline.temporal.tense import tense
 from dateline.temporal.timex import Relative
+
+_P_MARCH_NOT_MONTH_AFTER = named_pattern("march_not_month_after")
+_P_WEEKDAY_PAPER_BEFORE = named_pattern("weekday_paper_before")
+_P_WEEKDAY_NAMED_BEFORE = named_pattern("weekday_named_before")
+_P_OVERNIGHT_NOT_NIGHT = named_pattern("overnight_not_night")
 
 _AGO_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE",
              "EQUAL_OR_LESS": "ON_OR_AFTER"}
@@ -189,8 +195,7 @@ def _h_month_alone(m: re.Match[str], c: _Ctx) -> Result | None:
     if cue in ("and", "or", "to", "between", "for", "of") and not re.search(
             rf"\b(?:{_MONTH_FULL}|\d{{4}})\b", c.text[max(0, m.start() - 40):m.start()]):
         return None  # "and March" only in a list of months
-    if m["mon"] == "March" and re.match(r"\s+(?:on|to|through|against|for)\b",
-                                         c.text[m.end():m.end() + 10]):
+    if m["mon"] == "March" and _P_MARCH_NOT_MONTH_AFTER.match(c.text[m.end():m.end() + 10]):
         return None  # "the March on Washington", "March to the sea"
     if cue in ("since", "after"):
         direction = -1
@@ -212,12 +217,8 @@ def _holiday_date(name: str, y: int) -> dt.date | None:
         return valid_day(y, *_FIXED_HOLIDAYS[name])
     if name in _EASTER_OFFSETS:
         return easter(y) + dt.timedelta(days=_EASTER_OFFSETS[name])
-    if name.startswith("thanksgiving"):
-        return nth_weekday(y, 11, 3, 4)
-    if name == "labor day":
-        return nth_weekday(y, 9, 0, 1)
-    if name == "memorial day":
-        return nth_weekday(y, 5, 0, -1)
+    if name in _WEEKDAY_HOLIDAYS:
+        return nth_weekday(y, *_WEEKDAY_HOLIDAYS[name])
     return None
 
 
@@ -252,11 +253,9 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> Result | None:
     if wd is None:
         return None
     before = c.text[max(0, m.start() - 24):m.start()]
-    if re.search(r"\b(?:News|Mail|Independent|Express|Telegraph|Observer|Mirror|People|Post|"
-                 r"Times)\s+(?:on\s+)?$", before):
+    if _P_WEEKDAY_PAPER_BEFORE.search(before):
         return None  # "Fox News Sunday", "the Mail on Sunday"
-    if re.search(r"(?:Good|Black|Bloody|Ash|Palm|Easter|Holy|Cyber|Super|Blue|Manic|Casual)\s+$",
-                 before) and m.groupdict().get("which") is None:
+    if _P_WEEKDAY_NAMED_BEFORE.search(before) and m.groupdict().get("which") is None:
         return None  # named days
     which = (m.groupdict().get("which") or "").lower()
     if which in ("last", "past"):
@@ -292,9 +291,7 @@ def _h_deictic(m: re.Match[str], c: _Ctx) -> Result | None:
     elif w.startswith("this "):
         part = w.split()[1]
     elif w == "overnight":
-        if not re.search(r"\b(?:stay|stays|stayed|staying|rose|fell|rise|fall|rate|rates|"
-                         r"success|sensation|bag|lending|trading|trade)\b",
-                         c.text[max(0, m.start() - 30):m.end() + 30], re.I):
+        if not _P_OVERNIGHT_NOT_NIGHT.search(c.text[max(0, m.start() - 30):m.end() + 30]):
             part = "night"
             n = -1 if tense(c.text, m.start(), m.end()) < 0 else 0
         else:

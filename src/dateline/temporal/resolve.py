@@ -16,8 +16,14 @@ from dateline.temporal.calendar import (
 )
 from dateline.temporal.context import Result, _Ctx
 from dateline.temporal.lexicon import DECADE_WORDS, ORDINALS, SEASONS, _mod, _month_of, _weekday_of
+from dateline.temporal.patterns import named_pattern
 from dateline.temporal.tense import tense
 from dateline.temporal.timex import Relative
+
+_P_HALF_YEAR_AFTER = named_pattern("half_year_after")
+_P_HALF_CALENDAR_CONTEXT = named_pattern("half_calendar_context")
+_P_SEASON_NOT_AFTER = named_pattern("season_not_after")
+_P_YEAR_CUE_BEFORE = named_pattern("year_cue_before")
 
 
 def _h_iso(m: re.Match[str], c: _Ctx) -> Result | None:
@@ -131,9 +137,8 @@ def _h_half(m: re.Match[str], c: _Ctx) -> Result | None:
     ry = m["ry"] if m["ry"] and m["ry"].lower() != "the" else None
     if not ry and not re.search(r"\bof\s+the\s+year", m.group(0), re.I):
         # a bare "the first half": only when it is clearly about the calendar
-        if not re.match(r"\s*(?:of\s+(?:the|this|last|next)\s+year)", c.text[m.end():], re.I):
-            if not re.search(r"\b(?:quarter|year|profit|sales|revenue|growth|output)s?\b",
-                             c.text[max(0, m.start() - 80):m.end() + 80], re.I):
+        if not _P_HALF_YEAR_AFTER.match(c.text[m.end():]):
+            if not _P_HALF_CALENDAR_CONTEXT.search(c.text[max(0, m.start() - 80):m.end() + 80]):
                 return None
     y, rel = _rel_year(ry, c, m.start(), m.end())
     if y is None:
@@ -158,7 +163,7 @@ def _h_season(m: re.Match[str], c: _Ctx) -> Result | None:
         if season_word.lower() == "fall":
             return None  # "the fall of the regime"
         after = c.text[m.end():m.end() + 12]
-        if re.match(r"\s+(?:of|session|term|semester|offensive|collection|season|issue)\b", after):
+        if _P_SEASON_NOT_AFTER.match(after):
             return None
     if which in ("last", "the past", "the previous", "this past"):
         n = -1
@@ -199,14 +204,7 @@ def _h_century(m: re.Match[str], c: _Ctx) -> Result | None:
     return "DATE", f"{n - 1:02d}", _mod(m["modw"] or m["modw2"]), None
 
 
-_NOT_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:no|number|page|pages|route|room|gate|flight|unit|resolution|article|section|"
-    r"chapter|model|version|windows|office|boeing|airbus|code|bus|line|pier|platform|channel|"
-    r"exit|highway|interstate|apartment|suite|box|tel|fax|ext|phone|lot|item|case|file|"
-    r"vol|volume|issue|grade|level|class|category|type|size|rank|row|seat|tab|ref|id|"
-    r"nr|op|cf|p|pp|us|su|mig|kh|hms|uss|a|an)\.?|[#№$£€])\s*$",
-    re.I,
-)
+_NOT_YEAR_BEFORE = named_pattern("year_not_before")
 
 
 def _h_year(m: re.Match[str], c: _Ctx) -> Result | None:
@@ -218,10 +216,7 @@ def _h_year(m: re.Match[str], c: _Ctx) -> Result | None:
     after = c.text[m.end():m.end() + 30]
     prev_word = re.search(r"([A-Za-z][\w.'’-]*)\W*$", before)
     pw = prev_word.group(1) if prev_word else ""
-    strong = re.search(r"\b(?:in|since|until|till|by|during|throughout|before|after|from|"
-                       r"between|circa|around|year|fiscal|early|mid|late|of|spring|summer|autumn|"
-                       r"fall|winter|through|and|or|to|the|than|for|as|on|at)\s*[,-]?\s*$",
-                       before, re.I)
+    strong = _P_YEAR_CUE_BEFORE.search(before)
     if not cue and _NOT_YEAR_BEFORE.search(before):
         return None
     if not cue and not strong:

@@ -1,44 +1,20 @@
-"""Tense of the clause around an expression: past (-1) or future (+1)."""
+"""Tense of the clause around an expression: past (-1) or future (+1), from the cue words of
+``lang/en/temporal_rules.toml`` (``[patterns]``) and ``temporal.json``."""
 
 from __future__ import annotations
 
 import re
 
+from dateline.temporal import lexicon
+from dateline.temporal.patterns import named_pattern
+
 _CLAUSE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'`(])|[;\n]|``|''|[\"“”]")
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|wo\s*n't|won't|shall|would|is\s+(?:going\s+)?to|are\s+(?:going\s+)?to|"
-    r"am\s+(?:going\s+)?to|was\s+to|were\s+to|going\s+to|gonna|"
-    r"(?:is|are|am|was|were|be|been)\s+(?:now\s+|also\s+|still\s+)?(?:scheduled|due|set|slated|"
-    r"planned|poised|likely|unlikely|expected|supposed|about)|scheduled\s+(?:to|for)|"
-    r"(?:plan|intend|aim|hope|expect|prepare|want|seek|vow|pledge|promise|agree|decide|threaten|"
-    r"vote|refuse|urge|ask|call|wish|need|try|tries|tried|seem|appear|mean|"
-    r"propose)(?:s|d|ed|ing)?\s+(?:(?:\w+\s+){0,2}to\s+)(?-i:(?!the\b|a\b|an\b|his\b|her\b|"
-    r"their\b|its\b|[A-Z\d])[a-z]+)|"
-    r"(?:could|might|may|can|must|should)(?!\s+(?:not\s+|n't\s+)?(?:have|be\s+\w+ed\s+(?:on|in|at|by|"
-    r"since|last|yesterday)\b))|"
-    r"expects?|upcoming|next|forthcoming|begins|starts|opens|closes|ends|expires|resumes|"
-    r"arrives|departs|takes\s+effect|comes\s+into\s+force|kicks\s+off|gets\s+under\s*way|"
-    r"tomorrow|tonight|'ll)\b",
-    re.I,
-)
-_PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|said|says?|told|met|began|held|went|came|took|gave|made|left|won|lost|"
-    r"saw|became|fell|rose|fled|struck|sank|sent|spent|found|brought|bought|caught|fought|"
-    r"thought|built|broke|chose|drove|ran|wrote|spoke|stood|sat|led|paid|shot|kept|knew|grew|"
-    r"threw|flew|drew|wore|stole|swore|tore|hung|rang|sang|sought|taught|sold|heard|felt|"
-    r"meant|hit|quit|beat|been|gone|done|seen|taken|given|known|shown|begun|yesterday|"
-    r"\w{2,}ed)\b",
-    re.I,
-)
-_NOT_PAST = frozenset({"need", "speed", "indeed", "red", "bed", "seed", "feed", "hundred",
-                       "united", "based", "related", "named", "armed", "concerned", "interested",
-                       "supposed", "limited", "detailed", "advanced", "beloved", "naked",
-                       "sacred", "wicked", "proceed", "exceed", "succeed", "breed", "greed",
-                       "shed", "embed", "weed", "creed", "freed", "says", "say"})
-_FUTURE_AUX = re.compile(r"(?:\b(?:will|would|'ll|shall|wo\s*n't|won't)\s+(?:\w+\s+){0,3}|"
-                         r"\b(?:could|may|might|can|must|should)\s+(?:not\s+)?be\s+|"
-                         r"\bto\s+(?:be|have\s+been)\s+(?:\w+\s+)?)$", re.I)
-_PAST_AUX = re.compile(r"\b(?:was|were|had|has|have|did)\s+(?:\w+\s+){0,2}$", re.I)
+_FUTURE_CUE = named_pattern("future_cue")
+_PAST_CUE = named_pattern("past_cue")
+# words ending in -ed (or "says") that are no past tense
+_NOT_PAST = lexicon.NOT_PAST
+_FUTURE_AUX = named_pattern("future_auxiliary")
+_PAST_AUX = named_pattern("past_auxiliary")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
