@@ -158,10 +158,12 @@ def evaluate(docs: list[dict[str, Any]]) -> dict[str, Any]:
     per_type: dict[str, Counts] = defaultdict(Counts)
     errors: list[dict[str, Any]] = []
     negatives = {"documents": 0, "false_positives": 0}
+    false_years: list[dict[str, Any]] = []
     for doc in docs:
         dct = dt.date.fromisoformat(doc["dct"]) if doc.get("dct") else None
         gold = doc["timexes"]
         pred = [_as_dict(t) for t in temporal.tag(doc["text"], dct)]
+        false_years += [{"id": doc["id"], "pred": p} for p in pred if _false_year(p, gold)]
         if not gold:
             negatives["documents"] += 1
             negatives["false_positives"] += len(pred)
@@ -203,8 +205,19 @@ def evaluate(docs: list[dict[str, Any]]) -> dict[str, Any]:
         "overall": total.scores(),
         "per_type": {t: per_type[t].scores() for t in TYPES if t in per_type},
         "negatives": negatives,
+        "false_years": false_years,
         "errors": errors,
     }
+
+
+def _false_year(pred: dict[str, Any], gold: list[dict[str, Any]]) -> bool:
+    """A predicted value that names a year (``1130-01-19``, ``1901``) which no gold expression
+    overlapping it has: a clock time, a house number, a count read as a year."""
+    year = pred["value"][:4]
+    if not year.isdigit():
+        return False
+    return not any(g["start"] < pred["end"] and pred["start"] < g["end"]
+                   and g["value"][:4] == year for g in gold)
 
 
 # --------------------------------------------------------------------------------------------
@@ -366,12 +379,16 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_set()
     res = evaluate(docs)
     splits = {name: evaluate([d for d in docs if d.get("split", "dev") == name])
-              for name in ("dev", "heldout", "heldout2")}
+              for name in ("dev", "heldout", "heldout2", "heldout3")}
     print_table("Temporal expressions on benchmarks/data/temporal_set.jsonl (TempEval-3 style)",
                 COLUMNS, _rows(res, splits))
     neg = res["negatives"]
     print(f"negative documents: {neg['documents']}, false positives on them: "
           f"{neg['false_positives']}; errors: {len(res['errors'])}")
+    print("false years (a year value no overlapping gold expression has): "
+          + ", ".join(f"{k} {len(v['false_years'])}" for k, v in splits.items()))
+    for fy in res["false_years"]:
+        print(f"  false year {fy['id']}: {fy['pred']['text']!r} -> {fy['pred']['value']}")
     if args.errors:
         for e in res["errors"]:
             g, p = e.get("gold"), e.get("pred")
@@ -404,9 +421,11 @@ def main(argv: list[str] | None = None) -> int:
             "set": str(DATA.relative_to(REPO)),
             "overall": o,
             "per_type": res["per_type"],
-            "splits": {k: {"overall": v["overall"], "documents": v["documents"]}
+            "splits": {k: {"overall": v["overall"], "documents": v["documents"],
+                           "false_years": len(v["false_years"])}
                        for k, v in splits.items()},
             "negatives": res["negatives"],
+            "false_years": {k: len(v["false_years"]) for k, v in splits.items()},
             "errors": res["errors"],
             "throughput": {**speed, "source": source},
             "heideltime_published": HEIDELTIME,

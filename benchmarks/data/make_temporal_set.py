@@ -359,6 +359,37 @@ DOCS: list[tuple[str | None, str]] = [
     ("2009-04-02", "Leaders of the G20 and the 27 EU states discussed the plan in London."),
 ]
 
+# ---- issue #14, written for it: clock times are not years, names and similes are not dates,
+# the direction of weekdays by tense and mood, anaphora, well-known days (development part)
+DOCS += [
+    ("2010-01-19", "[[19 JANUARY, 1130 GMT|TIME|2010-01-19T11:30]], BANI The first trucks "
+     "arrived."),
+    ("2010-01-19", "1745 The foreign minister says a second aid flight has landed."),
+    ("2010-01-19", "0832 Rescuers say they have pulled a woman from the rubble."),
+    ("2010-01-19", "The next flight lands at [[0600 GMT|TIME|2010-01-19T06:00]]."),
+    ("2010-01-19", "The meeting was moved to [[1500 hrs|TIME|2010-01-19T15:00]]."),
+    ("2010-01-19", "A statement from the envoy is expected at [[1330 local time|TIME|"
+     "2010-01-19T13:30]]."),
+    ("2010-01-20", "1404 Jan Kubis, the UN envoy, says the airport is open again."),
+    ("2009-12-31", "The square will be packed, it will be like New Year's Eve."),
+    ("2011-11-25", "Retailers hope Black Friday will lift their profits."),
+    ("2011-03-06", "He told the Sunday Telegraph that he would not resign."),
+    ("2011-09-12", "Rescue workers who served after [[9/11|DATE|2001-09-11]] are still ill."),
+    ("2011-09-12", "Relatives read names at the memorial to the victims of the "
+     "[[September 11|DATE|2001-09-11]] attacks."),
+    ("2009-05-10", "The strike began in [[March 2003|DATE|2003-03]]. [[That month|DATE|2003-03]],"
+     " the port was shut."),
+    ("2009-05-10", "The plant opened in [[1987|DATE|1987]] and [[two years later|DATE|1989]] it "
+     "doubled its output."),
+    ("2013-10-04", "The new bridge opens [[Sunday|DATE|2013-10-06]], officials said."),
+    ("2013-10-04", "[[Sunday|DATE|2013-10-06]]'s race will go ahead despite the rain."),
+    ("2013-10-04", "The summit is due to start on [[Monday|DATE|2013-10-07]]."),
+    ("2013-10-04", "Fans waited outside the hotel at 1200 Market Street."),
+    ("2014-03-02", "Protesters marched past 1600 Pennsylvania Avenue on [[Sunday|DATE|2014-03-02]]."),
+    ("2014-03-02", "The shelter at 1919 Harbor Road took in 40 families."),
+    ("2014-03-02", "We are flying to Kiev on [[Tuesday|DATE|2014-03-04]], the minister said."),
+]
+
 # Held-out documents: written after the tagger had been developed against DOCS above, and
 # scored as they were written (see docs/benchmarks.md for the first-run numbers).  They measure
 # how well the rules generalise; they are part of the same set, with "split": "heldout".
@@ -527,6 +558,41 @@ HELDOUT2: list[tuple[str | None, str]] = [
     ("2019-12-02", "The Galaxy S10 and the iPhone 11 sold out at several stores."),
 ]
 
+# A third held-out batch (issue #14), written before the tagger was changed for that issue and
+# never used to change it: "split": "heldout3".
+HELDOUT3: list[tuple[str | None, str]] = [
+    ("2011-03-12", "TOKYO, [[12 MARCH, 0930 GMT|TIME|2011-03-12T09:30]] - Rescue teams reached "
+     "the coast at dawn."),
+    ("2011-03-12", "Flights resume at [[1600 local time|TIME|2011-03-12T16:00]], the airline "
+     "said."),
+    ("2010-01-20", "2214 Aid convoys have begun to reach the outskirts of the capital."),
+    ("2010-01-20", "The curfew starts at [[1800 hrs|TIME|2010-01-20T18:00]]."),
+    ("2015-04-26", "The family lived at 2012 Ocean Drive until the storm."),
+    ("2015-04-26", "Volunteers gathered at 1400 Main Street on [[Sunday|DATE|2015-04-26]]."),
+    ("2009-07-03", "Outside the arena it felt like New Year's Eve, with strangers hugging in the "
+     "street."),
+    ("2012-11-23", "Shoppers crowded the malls for Black Friday deals."),
+    ("2011-07-10", "The Sunday Times reported that the editor had resigned."),
+    ("2011-09-10", "[[Ten years|DURATION|P10Y]] after the [[September 11|DATE|2001-09-11]] "
+     "attacks, the site is a memorial."),
+    ("2006-05-02", "Security has tightened at airports since [[9/11|DATE|2001-09-11]]."),
+    ("2008-03-15", "The factory closed in [[1998|DATE|1998]]. [[That year|DATE|1998]], 400 "
+     "workers lost their jobs."),
+    ("2008-03-15", "The couple married in [[June 2001|DATE|2001-06]] and [[three years later|"
+     "DATE|2004]] moved to Lyon."),
+    ("2013-10-04", "The museum reopens [[Saturday|DATE|2013-10-05]] after a long renovation."),
+    ("2013-10-04", "[[Saturday|DATE|2013-10-05]]'s match is sold out, the club said."),
+    ("2013-10-04", "The minister said she would visit the region on [[Tuesday|DATE|2013-10-08]]."),
+    ("2013-10-04", "We are meeting the unions on [[Monday|DATE|2013-10-07]], a spokesman said."),
+    ("2013-10-04", "The vote is set for [[Wednesday|DATE|2013-10-09]]."),
+    ("2013-10-04", "Police said the two men were arrested on [[Tuesday|DATE|2013-10-01]]."),
+    ("2010-06-11", "Kick-off is at [[1930 BST|TIME|2010-06-11T19:30]] and tickets are still "
+     "available."),
+    ("2004-12-27", "The earthquake struck at [[0058 GMT on Sunday|TIME|2004-12-26T00:58]]."),
+    ("2010-01-15", "Christmas came early for the lottery winner from Ohio."),
+    ("2012-02-20", "Their office is at 1250 Connecticut Avenue in Washington."),
+]
+
 _MARK = re.compile(r"\[\[(?P<body>.+?)\]\]", re.S)
 
 
@@ -577,14 +643,19 @@ def main() -> None:
         text, timexes = parse(marked)
         rows.append({"id": f"hb{n:03d}", "dct": dct, "text": text, "timexes": timexes,
                      "split": "heldout2"})
+    for n, (dct, marked) in enumerate(HELDOUT3, 1):
+        text, timexes = parse(marked)
+        rows.append({"id": f"hc{n:03d}", "dct": dct, "text": text, "timexes": timexes,
+                     "split": "heldout3"})
     with OUT.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     n_tx = sum(len(r["timexes"]) for r in rows)
     n_ho = sum(len(r["timexes"]) for r in rows if r["split"] == "heldout")
     n_ho2 = sum(len(r["timexes"]) for r in rows if r["split"] == "heldout2")
+    n_ho3 = sum(len(r["timexes"]) for r in rows if r["split"] == "heldout3")
     print(f"wrote {OUT.name}: {len(rows)} documents, {n_tx} gold expressions "
-          f"({n_ho} + {n_ho2} in the two held-out parts)")
+          f"({n_ho} + {n_ho2} + {n_ho3} in the three held-out parts)")
 
 
 if __name__ == "__main__":

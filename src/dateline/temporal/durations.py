@@ -28,6 +28,8 @@ def _h_time(m: re.Match[str], c: _Ctx) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
         hh, mm = (12, 0) if word in ("noon", "midday") else (24, 0)
+    elif m["hhmm"] is not None:  # "1130 GMT", "1800 hrs"
+        hh, mm = int(m["hhmm"]), int(m["mmhh"])
     elif m["h24"] is not None:
         hh, mm = int(m["h24"]), int(m["m24"])
         if hh > 23:

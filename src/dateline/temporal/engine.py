@@ -17,6 +17,7 @@ from dateline.temporal.relative import (
     _h_ago,
     _h_anaphoric,
     _h_deictic,
+    _h_historic,
     _h_holiday,
     _h_month_alone,
     _h_rel_month,
@@ -40,7 +41,16 @@ from dateline.temporal.resolve import (
     _h_year,
     _h_year_range,
 )
-from dateline.temporal.rules import _D2S, _D4, _PRIORITY, _RANGE_PRIORITY, _TRIGGERS, _WORD, RULES
+from dateline.temporal.rules import (
+    _D2S,
+    _D4,
+    _DSLASH,
+    _PRIORITY,
+    _RANGE_PRIORITY,
+    _TRIGGERS,
+    _WORD,
+    RULES,
+)
 from dateline.temporal.timex import Relative, Timex
 
 HANDLERS: dict[str, Handler] = {
@@ -54,6 +64,7 @@ HANDLERS: dict[str, Handler] = {
     "rel_weekday": _h_weekday,
     "weekday": _h_weekday, "deictic": _h_deictic, "anaphoric": _h_anaphoric, "time": _h_time,
     "set": _h_set, "duration": _h_duration, "duration_bare": _h_duration_bare, "ref": _h_ref,
+    "historic": _h_historic,
 }
 
 
@@ -72,6 +83,8 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
                 key = _D4
             elif len(w) == 2 and text[m.end():m.end() + 1] == "s":
                 key = _D2S
+            elif m.start() >= 2 and text[m.start() - 1] == "/" and text[m.start() - 2].isdigit():
+                key = _DSLASH
             else:
                 continue
         else:
@@ -265,6 +278,7 @@ def _reanchor(text: str, txs: list[Timex]) -> list[Timex]:
 
 
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_PERIOD_VALUE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]))?")
 _CONTEXTUAL = frozenset({"anaphoric", "ago", "rel_unit", "time"})
 
 
@@ -295,6 +309,10 @@ def tag(text: str, dct: dt.date | None = None) -> list[Timex]:
                 ctx.last_day_end = e
             except ValueError:
                 pass
+        elif ttype == "DATE" and (period := _PERIOD_VALUE.fullmatch(value)):
+            ctx.last_period = (dt.date(int(period[1]), int(period[2] or 1), 1),
+                               "month" if period[2] else "year")
+            ctx.last_period_end = e
     return _reanchor(text, _anchor_to_relative_period(text, _combine(text, result), dct))
 
 

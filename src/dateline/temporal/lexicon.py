@@ -80,3 +80,4 @@ _EASTER_OFFSETS: dict[str, int] = _WORDS["easter_holidays"]
 _WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     k: (v[0], v[1], v[2]) for k, v in _WORDS["weekday_holidays"].items()}
 _DEICTIC_DAYS: dict[str, int] = _WORDS["deictic_days"]
+_HISTORIC_DAYS: dict[str, str] = _WORDS["historic_days"]

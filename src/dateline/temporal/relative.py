@@ -18,12 +18,13 @@ from dateline.temporal.calendar import (
     weekday_date,
     year_for_month,
 )
-from dateline.temporal.context import Result, _Ctx, _with_part
+from dateline.temporal.context import Result, _Ctx, _with_part, narrative_anchor
 from dateline.temporal.durations import _duration_value
 from dateline.temporal.lexicon import (
     _DEICTIC_DAYS,
     _EASTER_OFFSETS,
     _FIXED_HOLIDAYS,
+    _HISTORIC_DAYS,
     _WEEKDAY_HOLIDAYS,
     UNITS,
     _mod,
@@ -33,13 +34,15 @@ from dateline.temporal.lexicon import (
     _weekday_of,
 )
 from dateline.temporal.patterns import _CLAUSE_END, _MONTH_FULL, named_pattern
-from dateline.temporal.tense import tense
+from dateline.temporal.tense import arranged, tense
 from dateline.temporal.timex import Relative
 
 _P_MARCH_NOT_MONTH_AFTER = named_pattern("march_not_month_after")
 _P_WEEKDAY_PAPER_BEFORE = named_pattern("weekday_paper_before")
 _P_WEEKDAY_NAMED_BEFORE = named_pattern("weekday_named_before")
 _P_OVERNIGHT_NOT_NIGHT = named_pattern("overnight_not_night")
+_P_HOLIDAY_SIMILE_BEFORE = named_pattern("holiday_simile_before")
+_P_HOLIDAY_IDIOM_AFTER = named_pattern("holiday_idiom_after")
 
 _AGO_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE",
              "EQUAL_OR_LESS": "ON_OR_AFTER"}
@@ -93,7 +96,7 @@ def _h_ago(m: re.Match[str], c: _Ctx) -> Result | None:
     if direction in ("later", "earlier"):
         # anaphoric: from the last date of the text
         rel = Relative("anaphoric", sign * int(n) if unit == "day" else sign)
-        ref = c.last_day
+        ref = narrative_anchor(c, unit)
         if ref is None:
             return "DATE", UNRESOLVED.get(unit, "XXXX"), mod, rel
         return "DATE", shift_value(ref, unit, sign * int(n)), mod, rel
@@ -148,8 +151,12 @@ def _h_rel_unit(m: re.Match[str], c: _Ctx) -> Result | None:
             return "DURATION", f"P1{code}", None, None
     anchor = c.dct
     rel_unit = "year" if unit in ("decade", "century") else unit
-    if base in ("following", "same") or (has_the and base == "previous"):
-        anchor = c.last_day or c.dct  # "the following week": from the narrative time
+    if base in ("following", "same", "that") or (has_the and base == "previous"):
+        # "the following week", "that year": from the narrative time
+        anchor = narrative_anchor(c, rel_unit)
+        if anchor is None and base == "that" and not c.probe:
+            return None  # "that year" with nothing to point to
+        anchor = anchor or c.dct
         rel = Relative("anaphoric", n)
     elif unit == "weekend":
         rel = Relative("week", n)
@@ -223,6 +230,9 @@ def _holiday_date(name: str, y: int) -> dt.date | None:
 
 
 def _h_holiday(m: re.Match[str], c: _Ctx) -> Result | None:
+    if _P_HOLIDAY_SIMILE_BEFORE.search(c.text[max(0, m.start() - 24):m.start()]) or \
+            _P_HOLIDAY_IDIOM_AFTER.match(c.text, m.end()):
+        return None  # "it felt like New Year's Eve", "Christmas came early"
     name = re.sub(r"\s+", " ", re.sub(r"['’.]", "", m["h"].lower()))
     if m["year"]:
         d = _holiday_date(name, int(m["year"]))
@@ -268,6 +278,8 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> Result | None:
         direction, strict = 1, False
     else:
         direction, strict = tense(c.text, m.start(), m.end()), False
+        if direction < 0 and arranged(c.text, m.start(), m.end()):
+            direction = 1
     mod = {"early": "START", "late": "END"}.get(which)
     rel = Relative("weekday", direction, weekday=wd)
     part = m.groupdict().get("part")
@@ -322,3 +334,10 @@ def _h_anaphoric(m: re.Match[str], c: _Ctx) -> Result | None:
             return None  # "that day" with nothing to point to
         return ttype, _with_part("XXXX-XX-XX", part), None, rel
     return ttype, _with_part((c.last_day + dt.timedelta(days=n)).isoformat(), part), None, rel
+
+
+def _h_historic(m: re.Match[str], c: _Ctx) -> Result | None:
+    """A well-known day named by its date ("9/11", "the September 11 attacks")."""
+    name = re.sub(r"\s+", " ", re.sub(r"(?<=\d)th\b|\bof\b|\.", "", (m["h"] or m["h2"]).lower()))
+    value = _HISTORIC_DAYS.get(name.strip())
+    return ("DATE", value, None, None) if value else None

@@ -24,6 +24,7 @@ _P_HALF_YEAR_AFTER = named_pattern("half_year_after")
 _P_HALF_CALENDAR_CONTEXT = named_pattern("half_calendar_context")
 _P_SEASON_NOT_AFTER = named_pattern("season_not_after")
 _P_YEAR_CUE_BEFORE = named_pattern("year_cue_before")
+_P_LINE_STAMP = named_pattern("line_stamp")
 
 
 def _h_iso(m: re.Match[str], c: _Ctx) -> Result | None:
@@ -219,6 +220,10 @@ def _h_year(m: re.Match[str], c: _Ctx) -> Result | None:
     strong = _P_YEAR_CUE_BEFORE.search(before)
     if not cue and _NOT_YEAR_BEFORE.search(before):
         return None
+    line = c.text.rfind("\n", 0, m.start("year")) + 1
+    if not cue and not c.text[line:m.start("year")].strip() and _P_LINE_STAMP.match(
+            c.text, m.start("year")):
+        return None  # "1901 The minister says ...": the time stamp of a live page
     if not cue and not strong:
         if not 1900 <= y <= 2100:
             return None

@@ -25,6 +25,7 @@ class Rule:
 
 _D4 = "<d4>"  # any four-digit number
 _D2S = "<d2s>"  # a two-digit number followed by "s" ("the '80s")
+_DSLASH = "<d/d>"  # a number right after "<digit>/" ("9/11")
 # the tables a rule's triggers may name as "@table": their words
 _TRIGGER_TABLES: dict[str, Iterable[str]] = {
     "months": MONTHS, "weekdays": WEEKDAYS, "seasons": SEASONS, "decade_words": DECADE_WORDS,

@@ -15,6 +15,7 @@ _PAST_CUE = named_pattern("past_cue")
 _NOT_PAST = lexicon.NOT_PAST
 _FUTURE_AUX = named_pattern("future_auxiliary")
 _PAST_AUX = named_pattern("past_auxiliary")
+_ARRANGEMENT = named_pattern("arrangement_cue")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -90,3 +91,16 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     lo = last.end() if last else lo
     m = _SENTENCE_BREAK.search(text, end, min(len(text), end + 400))
     return lo, (m.start() if m else min(len(text), end + 400))
+
+
+def arranged(text: str, start: int, end: int) -> bool:
+    """Whether the clause before ``text[start:end]`` speaks of an arrangement in the present
+    progressive ("we're meeting on Saturday", "the team is flying out Monday"), with no past
+    cue after it: the day is still to come."""
+    lo, _hi = _clause(text, start, end)
+    last = None
+    for m in _ARRANGEMENT.finditer(text, lo, start):
+        last = m
+    if last is None:
+        return False
+    return not any(c[2] < 0 for c in _cues(text, last.end(), start))
