@@ -16,7 +16,7 @@ REPO = SRC.parent.parent
 MAX_MODULE_LINES = 700
 MAX_FUNCTION_LINES = 80
 # Not split yet (issue #13). The list may only shrink: a module leaves it when it is a package.
-NOT_SPLIT_YET = {"store.py", "ingest.py"}
+NOT_SPLIT_YET = {"ingest.py"}
 
 
 def _modules() -> list[Path]:
