@@ -124,7 +124,7 @@ def iter_processed(
     return local.iter_processed(raws, jobs, reporter, process_item)
 
 
-_iter_processed = iter_processed  # the name the tests use
+_iter_processed = iter_processed  # its old name (tests/test_parallel.py calls it so)
 
 
 def process_item(item: Item) -> Document | ManifestRow:
@@ -234,7 +234,7 @@ def process_inputs(
     # the order of the arguments.
     raws: Iterable[Item] = chain(records, iter_inputs(sorted(paths), cfg, defer=True) if paths else iter(()))
     rep.start("process", "Reading and processing articles")
-    docs, rows = collect(_iter_processed(raws, max(1, jobs), rep), warn)
+    docs, rows = collect(iter_processed(raws, max(1, jobs), rep), warn)
     rep.finish("process")
     return docs, rows, paths
 
