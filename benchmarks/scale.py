@@ -145,7 +145,7 @@ def child_ingest(db: str, paths: list[str], jobs: int, dask_workers: int) -> dic
         cluster = LocalCluster(n_workers=dask_workers, processes=True, threads_per_worker=1,
                                host="127.0.0.1", dashboard_address=None)
         client = Client(cluster, set_as_default=False)
-        from dateline.distributed import prepare
+        from dateline.runtime.dask import prepare
 
         prepare(client)
         t_cluster = time.perf_counter() - t0
@@ -244,7 +244,7 @@ def measure_search(db: Path, n: int) -> dict[str, Any]:
 
 
 def child_build(db: str, query: str) -> dict[str, Any]:
-    from dateline.storecli import store_build_timeline
+    from dateline.store import store_build_timeline
 
     t0 = time.perf_counter()
     tl = store_build_timeline(db, query=query)

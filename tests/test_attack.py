@@ -365,7 +365,7 @@ def test_search_and_build_open_the_store_read_only(tmp_path, monkeypatch, capsys
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     with Store.open(db, create=False, readonly=True) as st:
         assert st.count() > 0
-    from dateline.store import _connect_readonly
+    from dateline.store.db import _connect_readonly
 
     conn = _connect_readonly(str(db))
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
@@ -378,8 +378,8 @@ def test_a_store_without_write_access_is_searched_and_built_from(tmp_path, monke
     search and build --store read the store through a read-only connection."""
     from pathlib import Path
 
-    from dateline import store as store_mod
     from dateline.cli import main
+    from dateline.store import db as store_mod
 
     (tmp_path / "ro").mkdir()
     db = tmp_path / "ro" / "s.db"

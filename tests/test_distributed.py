@@ -13,9 +13,9 @@ distributed = pytest.importorskip("distributed", reason="dask.distributed is not
                                   "(it comes with 'make install': the test extra)")
 
 from dateline.cli import main  # noqa: E402
-from dateline.distributed import ENV, iter_processed, scheduler_address  # noqa: E402
 from dateline.model import ManifestRow, RawInput  # noqa: E402
 from dateline.pipeline import process_document  # noqa: E402
+from dateline.runtime.dask import ENV, iter_processed, scheduler_address  # noqa: E402
 from dateline.store import Store  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "corpus"
@@ -95,7 +95,7 @@ def test_results_come_back_in_input_order_with_rows_passed_through(cluster):
 
 
 def test_unreachable_scheduler_is_a_clear_error():
-    from dateline.distributed import DaskUnavailable, connect
+    from dateline.runtime.dask import DaskUnavailable, connect
 
     with pytest.raises(DaskUnavailable, match="cannot reach the Dask scheduler"):
         connect("tcp://127.0.0.1:9", timeout="1s")

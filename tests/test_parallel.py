@@ -10,7 +10,7 @@ import pytest
 
 from dateline import pipeline
 from dateline.model import Document, ManifestRow, RawInput
-from dateline.progress import Reporter
+from dateline.runtime.progress import Reporter
 
 N = pipeline.INLINE_BELOW + 60
 

@@ -325,7 +325,7 @@ def test_build_with_query_selects_and_equals_files_of_the_selection(searchable, 
 
 def test_python_api_timeline_from_store_equals_build_timeline(searchable):
     from dateline.pipeline import build_timeline
-    from dateline.storecli import store_build_timeline
+    from dateline.store import store_build_timeline
 
     db, folder = searchable
     a = build_timeline([str(folder)], title="T", jobs=1)  # with the story digest, by default

@@ -9,16 +9,10 @@ The pipeline owns ordering, parallelism, progress reporting and the manifest.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
-import pickle
-import signal
-import threading
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Unpack
@@ -29,13 +23,15 @@ from dateline.config import OPTION_NAMES, Config, Options
 from dateline.errors import NoUsableInput
 from dateline.ingest import PendingFile, load_pending
 from dateline.model import Document, ManifestRow, RawInput, Sentence, Timeline
-from dateline.progress import Reporter
+from dateline.runtime import local
+from dateline.runtime.local import CHUNK_BYTES as CHUNK_BYTES  # re-exported
+from dateline.runtime.local import CHUNK_DOCS as CHUNK_DOCS
+from dateline.runtime.local import CHUNKS_PER_WORKER as CHUNKS_PER_WORKER
+from dateline.runtime.local import INLINE_BELOW as INLINE_BELOW
+from dateline.runtime.local import chain
+from dateline.runtime.progress import Reporter
 from dateline.sentences import split_sentences
 
-INLINE_BELOW = 40  # inputs below this count are processed in-process (no worker start-up)
-CHUNK_DOCS = 16  # documents per task sent to a worker process ...
-CHUNK_BYTES = 1_000_000  # ... fewer when they are long (bytes or characters of raw input)
-CHUNKS_PER_WORKER = 4  # tasks in flight per worker: workers never wait, memory stays bounded
 MAX_TEXT_CHARS = 300_000  # cleaned text beyond this is cut (longer than any news article)
 
 Item = RawInput | ManifestRow | PendingFile
@@ -101,7 +97,7 @@ def tag_sentences(doc_id: str, texts: Sequence[str], dct: dt.date | None) -> lis
     return [Sentence(doc_id, i, t, temporal.mentions(t, dct)) for i, t in enumerate(texts)]
 
 
-def _records_to_raw(items: Sequence[Any]) -> tuple[list[str], list[RawInput | ManifestRow]]:
+def records_to_raw(items: Sequence[Any]) -> tuple[list[str], list[RawInput | ManifestRow]]:
     """Split the inputs into paths (read by ingest) and in-memory records (dicts)."""
     from dateline.ingest import record_to_raw
 
@@ -117,29 +113,21 @@ def _records_to_raw(items: Sequence[Any]) -> tuple[list[str], list[RawInput | Ma
     return paths, records
 
 
-def _iter_processed(
+def iter_processed(
     raws: Iterable[Item], jobs: int, reporter: Reporter
 ) -> Iterator[Document | ManifestRow]:
     """Process inputs (``RawInput``, ``PendingFile`` or ``ManifestRow``) in order, in worker
-    processes when there are enough of them.  Streams: at most ``jobs * CHUNKS_PER_WORKER``
-    chunks of inputs are in flight.  Never raises for one bad input: a document whose
-    processing fails (even by crashing its worker process) becomes a ``failed`` row."""
-    it = iter(raws)
-    head: list[Item] = []
-    for item in it:
-        head.append(item)
-        if len(head) >= INLINE_BELOW:
-            break
-    if jobs <= 1 or len(head) < INLINE_BELOW:
-        for item in _chain(head, it):
-            yield _process_item(item)
-            reporter.advance("process")
-        return
-    warm_html = any(_is_html(item) for item in head)
-    yield from _Pool(jobs, warm_html).run(_chunks(_chain(head, it)), reporter)
+    processes when there are enough of them (:func:`dateline.runtime.local.iter_processed`).
+    Streams: at most ``jobs * CHUNKS_PER_WORKER`` chunks of inputs are in flight.  Never raises
+    for one bad input: a document whose processing fails (even by crashing its worker process)
+    becomes a ``failed`` row."""
+    return local.iter_processed(raws, jobs, reporter, process_item)
 
 
-def _process_item(item: Item) -> Document | ManifestRow:
+_iter_processed = iter_processed  # its old name (tests/test_parallel.py calls it so)
+
+
+def process_item(item: Item) -> Document | ManifestRow:
     """One input through the per-document stages (reading it first if it is pending)."""
     try:
         if isinstance(item, PendingFile):
@@ -151,125 +139,6 @@ def _process_item(item: Item) -> Document | ManifestRow:
         msg = " ".join(str(exc).split())[:160]
         return ManifestRow(id=item.id, path=item.path, status="failed",
                            reason=f"processing failed: {type(exc).__name__}: {msg}".rstrip(": "))
-
-
-def _is_html(item: Item) -> bool:
-    if isinstance(item, RawInput):
-        return item.kind == "html"
-    if isinstance(item, PendingFile):
-        return item.ext.removesuffix(".gz") not in (".txt", ".text", "")
-    return False
-
-
-def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
-    """Group inputs into worker tasks of ``CHUNK_DOCS`` documents or ``CHUNK_BYTES`` of input."""
-    chunk: list[Item] = []
-    size = 0
-    for item in items:
-        chunk.append(item)
-        size += len(item.raw) if isinstance(item, RawInput) else item.size if isinstance(item, PendingFile) else 0
-        if len(chunk) >= CHUNK_DOCS or size >= CHUNK_BYTES:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
-
-
-def _init_worker(warm_html: bool, parent: int) -> None:
-    """Once per worker process: leave Ctrl-C to the parent, exit when the parent is gone (killed:
-    nothing would ever tell the worker), keep the collector off the modules inherited from the
-    parent, and import the HTML extractor when the inputs need it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    gc.freeze()
-    if warm_html:
-        try:
-            import trafilatura  # noqa: F401
-        except Exception:  # pragma: no cover - reported per document if it really fails
-            pass
-
-
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
-
-
-def _process_chunk(chunk: list[Item]) -> bytes:
-    """Worker task: a chunk of inputs -> their results, pickled once (one message back)."""
-    return pickle.dumps([_process_item(item) for item in chunk], protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _loads(data: bytes) -> list[Document | ManifestRow]:
-    """Unpickle a chunk's results with the cyclic collector paused: they are acyclic
-    dataclasses, and collections triggered while tens of thousands of them are created cost
-    several times the unpickling itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-class _Pool:
-    """A process pool that survives a worker crash: the chunk in flight is redone one document
-    per task in a fresh pool, and a document that crashes a worker again becomes a failed row."""
-
-    def __init__(self, jobs: int, warm_html: bool) -> None:
-        self.jobs = jobs
-        self.warm_html = warm_html
-        self.pool = self._new()
-
-    def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker,
-                                   initargs=(self.warm_html, os.getpid()))
-
-    def _restart(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-        self.pool = self._new()
-
-    def run(self, chunks: Iterator[list[Item]], reporter: Reporter) -> Iterator[Document | ManifestRow]:
-        window = self.jobs * CHUNKS_PER_WORKER
-        pending: deque[tuple[list[Item], Future[bytes]]] = deque()
-        try:
-            for chunk in chunks:
-                pending.append((chunk, self.pool.submit(_process_chunk, chunk)))
-                while len(pending) >= window:
-                    yield from self._results(pending, reporter)
-            while pending:
-                yield from self._results(pending, reporter)
-        finally:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-
-    def _results(self, pending: deque[tuple[list[Item], Future[bytes]]],
-                 reporter: Reporter) -> Iterator[Document | ManifestRow]:
-        chunk, future = pending.popleft()
-        try:
-            results = _loads(future.result())
-        except BrokenProcessPool:
-            self._restart()
-            results = [self._isolated(item) for item in chunk]
-            for i, (other, _f) in enumerate(pending):  # their futures died with the pool
-                pending[i] = (other, self.pool.submit(_process_chunk, other))
-        for result in results:
-            reporter.advance("process")
-            yield result
-
-    def _isolated(self, item: Item) -> Document | ManifestRow:
-        try:
-            return _loads(self.pool.submit(_process_chunk, [item]).result())[0]
-        except BrokenProcessPool:
-            self._restart()
-            return ManifestRow(id=item.id, path=item.path, status="failed",
-                               reason="processing failed: the worker process crashed on it "
-                               "(out of memory?)")
-
-
-def _chain(a: list, b: Iterator) -> Iterator:
-    yield from a
-    yield from b
 
 
 def resolve_config(config: Config | None = None, **options: Unpack[Options]) -> Config:
@@ -359,13 +228,13 @@ def process_inputs(
     from dateline.ingest import iter_inputs
 
     rep = reporter or Reporter(enabled=False)
-    paths, records = _records_to_raw(list(inputs))
+    paths, records = records_to_raw(list(inputs))
     # files are read and decoded by the workers (defer): the parent only walks and splits.
     # Paths in a canonical order: ids given to clashing names (story, story~2) do not depend on
     # the order of the arguments.
-    raws: Iterable[Item] = _chain(records, iter_inputs(sorted(paths), cfg, defer=True) if paths else iter(()))
+    raws: Iterable[Item] = chain(records, iter_inputs(sorted(paths), cfg, defer=True) if paths else iter(()))
     rep.start("process", "Reading and processing articles")
-    docs, rows = collect(_iter_processed(raws, max(1, jobs), rep), warn)
+    docs, rows = collect(iter_processed(raws, max(1, jobs), rep), warn)
     rep.finish("process")
     return docs, rows, paths
 

@@ -86,7 +86,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from dateline.config import Config, apply_settings
     from dateline.pipeline import NoUsableInput, build_timeline
-    from dateline.progress import Reporter
+    from dateline.runtime.progress import Reporter
 
     if not args.paths and not args.store:
         raise UsageError("give the input PATHs (files or folders), or --store DB")
@@ -162,7 +162,7 @@ def _write_manifest_only(out: str, rows: list) -> str | None:
 
 def _store_builder(args: argparse.Namespace):
     """``build --store``: a stand-in for ``build_timeline`` that reads the store."""
-    from dateline.storecli import store_build_timeline
+    from dateline.store import store_build_timeline
 
     def build(paths, **kwargs):
         if paths:

@@ -32,8 +32,8 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
     from dateline.model import Config
     from dateline.pipeline import NoUsableInput, build_timeline
-    from dateline.progress import Reporter
     from dateline.render.digest_md import render_digest_markdown
+    from dateline.runtime.progress import Reporter
 
     for path in args.paths:
         if path != "-" and not os.path.lexists(path):

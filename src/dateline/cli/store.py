@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from dateline.cli.options import (
     add_common,
@@ -12,6 +18,11 @@ from dateline.cli.options import (
     user_date,
     user_end_date,
 )
+from dateline.config import Config
+from dateline.errors import StoreUsageError
+
+if TYPE_CHECKING:
+    from dateline.store import Store
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -51,13 +62,120 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     add_common(s)
 
 
-def run_ingest(args: argparse.Namespace) -> int:
-    from dateline import storecli
+def _open(path: str, *, create: bool) -> Store:
+    from dateline.store import Store
 
-    return storecli.run_ingest(args)
+    # reading (search, build) opens read-only: a store on read-only media works
+    return Store.open(path, create=create, readonly=not create)
+
+
+def _warner(quiet: bool, verbose: bool = False) -> Callable[[str], None]:
+    def warn(msg: str) -> None:
+        if verbose and not quiet:
+            sys.stderr.write(f"dateline: warning: {msg}\n")
+
+    return warn
+
+
+# --------------------------------------------------------------------------------------------
+# ingest
+# --------------------------------------------------------------------------------------------
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from dateline.runtime.dask import DaskUnavailable, scheduler_address
+    from dateline.runtime.progress import Reporter
+
+    for path in args.paths:
+        if path != "-" and not os.path.lexists(path):
+            raise StoreUsageError(f"input path {path!r} does not exist")
+    cfg = Config(max_bytes=args.max_bytes) if args.max_bytes else Config()
+    scheduler = scheduler_address(args.scheduler)
+    jobs = args.jobs or os.cpu_count() or 1
+    new_store = not os.path.exists(args.store)
+    store = _open(args.store, create=True)
+    reporter = Reporter(enabled=not args.quiet)
+    unreachable = False
+    try:
+        if store.migrated_from and not args.quiet:
+            sys.stderr.write(f"dateline: migrated {args.store} from schema version "
+                             f"{store.migrated_from} to {store.schema_version}\n")
+        try:
+            stats = store.ingest(args.paths, cfg, jobs=jobs, scheduler=scheduler,
+                                 batch_docs=getattr(args, "batch", 200), reporter=reporter,
+                                 warn=_warner(args.quiet, args.verbose))
+        except DaskUnavailable as exc:
+            unreachable = True
+            raise StoreUsageError(str(exc)) from None
+    finally:
+        reporter.close()
+        empty = new_store and store.count() == 0 and not store.counts()["unreadable"]
+        store.close()
+        if empty and unreachable:  # the cluster was never reached: leave no empty store
+            for suffix in ("", "-wal", "-shm"):
+                try:
+                    os.unlink(args.store + suffix)
+                except OSError:
+                    pass
+    if not args.quiet:
+        where = f" on {scheduler}" if scheduler else ""
+        rate = stats.processed / stats.seconds if stats.seconds and stats.processed else 0.0
+        print(f"{args.store}: {stats.line()}")
+        print(f"processed {stats.processed:,} documents in {stats.seconds:.1f} s{where}"
+              + (f" ({rate:,.1f}/s)" if rate else "")
+              + f"; the store holds {stats.documents:,} documents")
+    return 0
+
+
+# --------------------------------------------------------------------------------------------
+# search
+# --------------------------------------------------------------------------------------------
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from dateline import storecli
+    if args.start and args.end and args.start > args.end:
+        raise StoreUsageError(f"--from {args.start} is after --to {args.end}")
+    store = _open(args.store, create=False)
+    try:
+        t0 = time.perf_counter()
+        hits = store.search(args.query, start=args.start, end=args.end, limit=args.limit,
+                            sentences=args.sentences)
+        secs = time.perf_counter() - t0
+    finally:
+        store.close()
+    if args.json:
+        for h in hits:
+            print(json.dumps(h.to_dict(), ensure_ascii=False))
+        return 0
+    if not hits:
+        if not args.quiet:
+            print("no matching articles")
+        return 0
+    from rich.console import Console
+    from rich.text import Text
 
-    return storecli.run_search(args)
+    con = Console(highlight=False, soft_wrap=True)
+    for h in hits:
+        date = h.published or "(no date)"
+        where = f" #{h.sentence}" if h.sentence is not None else ""
+        line = Text()
+        line.append(f"{date:<10}", style="bold")
+        line.append(f"  {h.id}{where}  ")
+        line.append(h.title or "(no title)", style="italic")
+        con.print(line)
+        con.print(_highlighted("    " + h.snippet))
+    if not args.quiet:
+        con.print(f"[dim]{len(hits)} result{'s' if len(hits) != 1 else ''} in {secs * 1000:.0f} ms[/dim]")
+    return 0
+
+
+def _highlighted(snippet: str):
+    """Rich text of a snippet whose matches are marked with \\x02 ... \\x03."""
+    from rich.text import Text
+
+    out = Text()
+    bold = False
+    for part in snippet.replace("\x03", "\x02").split("\x02"):
+        out.append(part, style="bold yellow" if bold else "")
+        bold = not bold
+    return out

@@ -1,4 +1,4 @@
-"""Scale-out of the per-document stages on a Dask distributed cluster.
+"""The Dask executor: the per-document stages on a Dask distributed cluster.
 
 ``dateline ingest PATH --scheduler tcp://HOST:PORT`` (or ``DATELINE_SCHEDULER``) sends the
 per-document stage (:func:`dateline.pipeline.process_document` on each ``RawInput``) to the
@@ -15,7 +15,6 @@ cluster (``dask scheduler``, ``dask worker tcp://...``).
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 from collections import deque
@@ -23,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dateline.model import Document, ManifestRow, RawInput
+from dateline.runtime.local import loads
 
 ENV = "DATELINE_SCHEDULER"
 CHUNK = 8  # documents per task: ~50 ms of work, so per-task overhead stays small
@@ -47,23 +47,11 @@ def _process_chunk(raws: list[RawInput]) -> bytes:
     """Worker task: as the local workers do it (a stage that raises gives a failed row); the
     results pickled once, so they travel as one bytes object and are loaded in one go."""
     try:
-        from dateline.pipeline import _process_item as process
+        from dateline.pipeline import process_item as process
     except ImportError:  # pragma: no cover - an older pipeline
         from dateline.pipeline import process_document as process
 
     return pickle.dumps([process(r) for r in raws], protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _loads(data: bytes) -> list[Document | ManifestRow]:
-    """Unpickle a chunk's results with the cyclic garbage collector paused (they are acyclic;
-    collections triggered while thousands of objects are created cost more than the loading)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _worker_version() -> str:
@@ -168,7 +156,7 @@ def iter_processed(
                 yield value
                 return
             in_flight -= 1
-            docs = _loads(value.result())
+            docs = loads(value.result())
             value.release()
             for d in docs:
                 if reporter is not None:
