@@ -76,6 +76,12 @@ HEIDELTIME = {
 # Kept here because later runs no longer show it; "heldout2" has never been tuned on.
 HELDOUT_FIRST_RUN = {"gold": 89, "strict_f1": 0.966, "relaxed_f1": 0.977, "value_accuracy": 0.965,
                      "value_f1": 0.943}
+# The heldout3 part (issue #14: clock times, stamps, addresses, similes, well-known days,
+# anaphora, weekdays of arrangements) on its first run, before the tagger was changed for #14.
+# The #14 fixes were written against the dev sentences of the same categories, but heldout3's
+# misses were seen after that first run, so its later score is no longer an untouched estimate.
+HELDOUT3_FIRST_RUN = {"gold": 19, "strict_f1": 0.686, "relaxed_f1": 0.743,
+                      "value_accuracy": 0.538, "value_f1": 0.400, "false_years": 4}
 
 
 def load_set(path: Path = DATA) -> list[dict[str, Any]]:
@@ -340,6 +346,16 @@ def doc_section(res: dict[str, Any], splits: dict[str, dict[str, Any]], speed: d
         f"({h2['gold']} expressions) was written after all of that and has never been used to "
         f"change the rules: relaxed F1 {h2['relaxed_f1']:.3f}, value accuracy "
         f"{h2['value_accuracy']:.3f}, value F1 {h2['value_f1']:.3f} is the honest estimate. "
+        f"The **heldout3** part ({splits['heldout3']['overall']['gold']} expressions, issue #14: "
+        "clock times and page stamps, house numbers, similes, well-known days, anaphora, the "
+        "weekdays of arrangements) was written before the #14 changes: on its first run strict F1 "
+        f"{HELDOUT3_FIRST_RUN['strict_f1']:.3f}, relaxed F1 {HELDOUT3_FIRST_RUN['relaxed_f1']:.3f}, "
+        f"value accuracy {HELDOUT3_FIRST_RUN['value_accuracy']:.3f}, value F1 "
+        f"{HELDOUT3_FIRST_RUN['value_f1']:.3f}, {HELDOUT3_FIRST_RUN['false_years']} false years; "
+        "the fixes were developed on dev sentences of the same kinds, but its misses were seen "
+        "once, so its current figures are not an untouched estimate. False years (a year value no "
+        "overlapping gold expression has) per part: "
+        + ", ".join(f"{k} {len(v['false_years'])}" for k, v in splits.items()) + ". "
         "All parts are small (a few hundred expressions), so a single miss moves a part's score "
         "by one to two points.",
         "",

@@ -1,0 +1,68 @@
+"""Issue #14, the tagger: clock times and page stamps are not years, names and similes are not
+dates, well-known days resolve, anaphora anchor to the period the text last named, and an
+arrangement in the present progressive points ahead."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.temporal import tag
+
+DCT = dt.date(2010, 1, 19)  # a Tuesday
+
+
+def values(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("19 JANUARY, 1130 GMT, BANI The trucks arrived.", [("19 JANUARY, 1130 GMT", "2010-01-19T11:30")]),
+    ("The curfew starts at 1800 hrs.", [("1800 hrs", "2010-01-19T18:00")]),
+    ("A statement is due at 0930 local time.", [("0930 local time", "2010-01-19T09:30")]),
+])
+def test_four_digit_clock_times_are_times(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "1901 The minister says she will cut her trip short.",
+    "0832 Rescuers say they have pulled a woman from the rubble.",
+    "1404 Jan Kubis, the envoy, says the airport is open.",
+    "The charity is based at 1600 Pennsylvania Avenue.",
+    "Outside it felt like New Year's Eve.",
+    "Christmas came early for the winner.",
+])
+def test_stamps_addresses_and_similes_are_not_dates(text):
+    assert values(text) == []
+
+
+def test_a_year_with_evidence_stays_a_year():
+    assert values("In 1960 the largest quake hit the region.") == [("1960", "1960")]
+    assert values("The 1960 earthquake was the largest.") == [("1960", "1960")]
+
+
+def test_well_known_days():
+    assert values("Security has tightened since 9/11.") == [("9/11", "2001-09-11")]
+    assert values("the victims of the September 11 attacks") == [("September 11", "2001-09-11")]
+    # a plain 11 September is still resolved from the DCT
+    assert values("The talks resume on September 11.", dt.date(2010, 9, 1)) == [
+        ("September 11", "2010-09-11")]
+
+
+def test_anaphora_anchor_to_the_period_last_named():
+    assert values("The plant closed in 1998. That year, 400 jobs went.") == [
+        ("1998", "1998"), ("That year", "1998")]
+    assert values("They married in June 2001 and three years later moved.") == [
+        ("June 2001", "2001-06"), ("three years later", "2004")]
+    # "that year" with nothing to point to is not an expression
+    assert values("That year was hard for everyone.") == []
+
+
+def test_a_present_progressive_arrangement_points_ahead():
+    dct = dt.date(2013, 10, 4)  # a Friday
+    assert values("We are meeting the unions on Monday, a spokesman said.", dct) == [
+        ("Monday", "2013-10-07")]
+    assert values("Police said the men were arrested on Tuesday.", dct) == [
+        ("Tuesday", "2013-10-01")]
