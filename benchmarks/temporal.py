@@ -333,7 +333,7 @@ def doc_section(res: dict[str, Any], splits: dict[str, dict[str, Any]], speed: d
         "",
         markdown_table(COLUMNS, _rows(res, splits)),
         "",
-        "How to read it: the set has three parts. The **dev** part "
+        "How to read it: the set has four parts. The **dev** part "
         f"({splits['dev']['overall']['gold']} expressions) was written first and the rules were "
         "developed against it, so its score says little about new text. The **heldout** part "
         f"({splits['heldout']['overall']['gold']} expressions) was written after that; on its "
