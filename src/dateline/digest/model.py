@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.config import DigestConfig as _DigestConfig
 from dateline.digest.common import _iso
 
 SCHEMA = "dateline-digest/1"
@@ -22,27 +23,8 @@ _LOWER_BOUND = frozenset({"at least", "more than"})
 _UPPER_BOUND = frozenset({"up to", "fewer than"})
 
 
-@dataclass(frozen=True)
-class DigestConfig:
-    """The digest's parameters (all documented in docs/digest.md)."""
-
-    max_actors: int = 25
-    max_figure_groups: int = 15
-    max_claims_per_group: int = 12
-    max_discrepancies: int = 20
-    max_date_conflicts: int = 10
-    sentences_per_doc: int = 20  # NER reads at most this many sentences of an article
-    ner_word_budget: int = 20_000  # words read by NER at most
-    figure_word_budget: int = 16_000  # words tagged for figures at most
-    window_days: int = 0  # day-precise reference dates this close refer to the same time
-    estimate_window_days: int = 365  # two estimates of a stable figure this close are compared
-    tolerance: float = 0.05  # relative difference tolerated between two values
-    group_threshold: float = 0.3  # similarity needed to join a figure group
-    pair_threshold: float = 0.35  # context similarity two claims need to be called a discrepancy
-    event_similarity: float = 0.8  # similarity of two sentences describing the same event
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+# the digest's parameters live with the rest of the configuration (Config.digest_options)
+DigestConfig = _DigestConfig
 
 
 def _majority(c: Counter) -> str:
