@@ -12,17 +12,8 @@ _CALENDAR = _EN.table("calendar")
 _WORDS = _EN.table("temporal")
 
 
-def _numbered(names: list[str], abbreviations: list[str], start: int) -> dict[str, int]:
-    """Names in calendar order -> start, start + 1, ...; an abbreviation -> the number of the
-    first name it begins."""
-    out = {name: start + i for i, name in enumerate(names)}
-    for a in abbreviations:
-        out[a] = next(start + i for i, name in enumerate(names) if name.startswith(a))
-    return out
-
-
-MONTHS = _numbered(_CALENDAR["months"], _CALENDAR["month_abbreviations"], 1)
-WEEKDAYS = _numbered(_CALENDAR["weekdays"], _CALENDAR["weekday_abbreviations"], 0)
+MONTHS: dict[str, int] = {**_CALENDAR["months"], **_CALENDAR["month_abbreviations"]}
+WEEKDAYS: dict[str, int] = {**_CALENDAR["weekdays"], **_CALENDAR["weekday_abbreviations"]}
 NUMBERS: dict[str, int | None] = _WORDS["numbers"]
 UNITS: dict[str, str] = _WORDS["units"]
 UNIT_WORDS = frozenset(_WORDS["unit_words"])

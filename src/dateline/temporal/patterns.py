@@ -19,13 +19,15 @@ _SLOT = re.compile(r"%\{([A-Z][A-Z0-9_]*)\}")
 I = re.IGNORECASE  # noqa: E741
 
 
-def _alternation(names: list[str], abbreviations: list[str]) -> tuple[str, str]:
-    """The names, capitalised, and the abbreviations of each name, longer first (so that "Sept"
-    is tried before "Sep"), as regex alternations."""
+def _alternation(names: dict[str, int], abbreviations: dict[str, int]) -> tuple[str, str]:
+    """The names (calendar.json: name -> number, in calendar order), capitalised, and the
+    abbreviations of each name, longer first (so that "Sept" is tried before "Sep"), as regex
+    alternations."""
     full = "|".join(n.capitalize() for n in names)
     ordered: list[str] = []
-    for name in names:
-        ordered += sorted((a for a in abbreviations if name.startswith(a)), key=len, reverse=True)
+    for number in names.values():
+        ordered += sorted((a for a, n in abbreviations.items() if n == number), key=len,
+                          reverse=True)
     return full, "|".join(a.capitalize() for a in ordered)
 
 
@@ -62,7 +64,8 @@ def _fill(pattern: str, slots: dict[str, str], raw: dict[str, str], seen: tuple[
 _RAW_FRAGMENTS = {k: joined(v) for k, v in GRAMMAR["fragments"].items()}
 SLOTS = _word_slots()
 for _name in _RAW_FRAGMENTS:
-    SLOTS.setdefault(_name, _fill(_RAW_FRAGMENTS[_name], SLOTS, _RAW_FRAGMENTS, (_name,)))
+    if _name not in SLOTS:  # a fragment another one used is filled already
+        SLOTS[_name] = _fill(_RAW_FRAGMENTS[_name], SLOTS, _RAW_FRAGMENTS, (_name,))
 
 
 def fill(pattern: str | list[str]) -> str:

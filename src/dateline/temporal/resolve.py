@@ -208,6 +208,12 @@ def _h_century(m: re.Match[str], c: _Ctx) -> Result | None:
 _NOT_YEAR_BEFORE = named_pattern("year_not_before")
 
 
+def _line_stamp(text: str, pos: int) -> bool:
+    """Whether the number at ``pos`` opens its line as a live page's time stamp."""
+    line = text.rfind("\n", 0, pos) + 1
+    return not text[line:pos].strip() and _P_LINE_STAMP.match(text, pos) is not None
+
+
 def _h_year(m: re.Match[str], c: _Ctx) -> Result | None:
     y = int(m["year"])
     if not ok_year(y):
@@ -220,9 +226,7 @@ def _h_year(m: re.Match[str], c: _Ctx) -> Result | None:
     strong = _P_YEAR_CUE_BEFORE.search(before)
     if not cue and _NOT_YEAR_BEFORE.search(before):
         return None
-    line = c.text.rfind("\n", 0, m.start("year")) + 1
-    if not cue and not c.text[line:m.start("year")].strip() and _P_LINE_STAMP.match(
-            c.text, m.start("year")):
+    if not cue and _line_stamp(c.text, m.start("year")):
         return None  # "1901 The minister says ...": the time stamp of a live page
     if not cue and not strong:
         if not 1900 <= y <= 2100:

@@ -18,15 +18,27 @@ _PAST_AUX = named_pattern("past_auxiliary")
 _ARRANGEMENT = named_pattern("arrangement_cue")
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - 300)
+def _last_match(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[lo:hi]``."""
     last = None
-    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+    for m in pattern.finditer(text, lo, hi):
         last = m
+    return last
+
+
+def _between(brk: re.Pattern[str], reach: int, text: str, start: int, end: int
+             ) -> tuple[int, int]:
+    """The span around ``text[start:end]`` between the breaks ``brk`` (at most ``reach``
+    characters to either side)."""
+    lo = max(0, start - reach)
+    last = _last_match(brk, text, lo, start)
     lo = last.end() if last else lo
-    m = _CLAUSE_BREAK.search(text, end, min(len(text), end + 300))
-    hi = m.start() if m else min(len(text), end + 300)
-    return lo, hi
+    m = brk.search(text, end, min(len(text), end + reach))
+    return lo, (m.start() if m else min(len(text), end + reach))
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    return _between(_CLAUSE_BREAK, 300, text, start, end)
 
 
 def _cues(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
@@ -84,13 +96,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'`(])|\n")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - 400)
-    last = None
-    for m in _SENTENCE_BREAK.finditer(text, lo, start):
-        last = m
-    lo = last.end() if last else lo
-    m = _SENTENCE_BREAK.search(text, end, min(len(text), end + 400))
-    return lo, (m.start() if m else min(len(text), end + 400))
+    return _between(_SENTENCE_BREAK, 400, text, start, end)
 
 
 def arranged(text: str, start: int, end: int) -> bool:
@@ -98,9 +104,7 @@ def arranged(text: str, start: int, end: int) -> bool:
     progressive ("we're meeting on Saturday", "the team is flying out Monday"), with no past
     cue after it: the day is still to come."""
     lo, _hi = _clause(text, start, end)
-    last = None
-    for m in _ARRANGEMENT.finditer(text, lo, start):
-        last = m
+    last = _last_match(_ARRANGEMENT, text, lo, start)
     if last is None:
         return False
     return not any(c[2] < 0 for c in _cues(text, last.end(), start))
