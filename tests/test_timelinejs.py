@@ -54,7 +54,7 @@ def test_structure(obj):
     assert len(events) == 4
     assert [e["start_date"] for e in events] == [
         {"year": 1998, "display_date": "1998"},
-        {"year": 2000, "month": 8, "display_date": "Aug 2000"},
+        {"year": 2000, "month": 8, "display_date": "Aug 2000 (low confidence)"},  # flagged on its heading
         {"year": 2002, "month": 8, "day": 18, "display_date": "18 August 2002"},
         {"year": 2002, "month": 8, "day": 18, "display_date": "18 August 2002"},
     ]

@@ -34,6 +34,11 @@ class DateWeights:
     coarse_discount: float = 0.5
     spread: float = 1.0  # score factor per date already chosen nearby (1.0: no spreading)
     spread_window: float = 0.5  # "nearby" = within this times (time span / number of dates) days
+    period_margin_days: int = 7  # the story's period starts this long before its first articles
+    background_articles: int = 3  # a day before the period needs this many articles naming it
+    background_share: float = 0.02  # ... and at least this share of the corpus
+    background_cap: float = 0.1  # background dates are at most this share of the default dates
+    passing_corpus: int = 30  # from this many articles on, a day needs two supporting articles
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ class Config:
     formats: tuple[str, ...] = ("json", "md", "txt", "html")
     ranker: str = "heuristic"  # date ranking: "heuristic" or "learned" (shipped model)
     digest: bool = False  # build the story digest (dateline.digest)
+    keep_background: bool = False  # keep every day outside the story's period (marked background)
     dates: DateWeights = field(default_factory=DateWeights)
     summary: SummaryWeights = field(default_factory=SummaryWeights)
     digest_options: DigestConfig = field(default_factory=DigestConfig)
@@ -135,6 +141,7 @@ class Options(TypedDict, total=False):
     keywords: Sequence[str]
     jobs: int
     digest: bool | None
+    keep_background: bool
 
 
 OPTION_NAMES = frozenset(Options.__annotations__)

@@ -14,6 +14,10 @@ The score is a weighted sum of the logs of these counts (weights in :class:`Date
 Month and year candidates ("in October 2000", "in 2002") compete too, at a discount, and only
 where no candidate day falls inside them and at least two articles support them: they fill the
 gaps of a story's background, never hide the days of its events.
+
+Candidates outside the story's period (:mod:`dateline.period`) are dropped or marked
+``background``; in a large corpus a day only one article names, with none published on it, is a
+passing mention and no candidate.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from dataclasses import dataclass, field
 from dateline.config import Config
 from dateline.config import DateWeights as DateWeights  # re-exported
 from dateline.model import Document, Granularity
+from dateline.period import StoryPeriod, background_floor, independent, story_period
 
 DateKey = tuple[dt.date, Granularity]
 
@@ -43,6 +48,9 @@ class DateCandidate:
     mentions: int = 0
     published: set[str] = field(default_factory=set)
     burst: float = 0.0
+    background: bool = False  # outside the story's period
+    parts: dict[str, float] = field(default_factory=dict)  # the score's terms (heuristic weights)
+    ranked_by: str = "heuristic"
 
     @property
     def key(self) -> DateKey:
@@ -129,19 +137,67 @@ def collect_candidates(docs: Sequence[Document], config: Config) -> dict[DateKey
     return {k: c for k, c in cands.items() if in_window(k, config.start, config.end)}
 
 
+def keep_to_period(cands: dict[DateKey, DateCandidate], docs: Sequence[Document], config: Config,
+                   period: StoryPeriod | None, weights: DateWeights) -> None:
+    """Drop the candidates a default timeline does not show; mark background the ones kept
+    outside the period (see :mod:`dateline.period`).  Modifies ``cands`` in place."""
+    # a day one article names in passing is no event of a large story; a user who asks for a
+    # number of dates (--max-dates) gets them filled with such days rather than fewer
+    passing = config.max_dates is None and len(docs) >= weights.passing_corpus
+    if passing:
+        for k in [k for k, c in cands.items() if k[1] == "day" and len(c.support) < 2]:
+            del cands[k]
+    if period is None or period.basis == "window":
+        return
+    by_id = {d.id: d for d in docs}
+    floor = background_floor(len(docs), weights)
+    several_sources = len({d.source for d in docs if d.source}) >= 2
+    for k in list(cands):
+        c = cands[k]
+        where = period.position(c.date, _end_of(k))
+        if where == "inside":
+            continue
+        c.background = True
+        if config.keep_background:
+            continue
+        n, sources = independent(c.mention_docs, by_id)
+        if where == "after" or n < floor or (several_sources and sources < 2):
+            del cands[k]
+
+
 def score_candidates(cands: dict[DateKey, DateCandidate], weights: DateWeights | None = None) -> None:
     weights = weights or DateWeights()
     for c in cands.values():
-        s = (
-            weights.mention_docs * math.log1p(len(c.mention_docs))
-            + weights.later_docs * math.log1p(len(c.later_docs))
-            + weights.mentions * math.log1p(c.mentions)
-            + weights.published * math.log1p(len(c.published))
-            + weights.burst * c.burst
-        )
+        parts = {
+            "articles_naming": weights.mention_docs * math.log1p(len(c.mention_docs)),
+            "later_articles": weights.later_docs * math.log1p(len(c.later_docs)),
+            "mentions": weights.mentions * math.log1p(c.mentions),
+            "published": weights.published * math.log1p(len(c.published)),
+            "burst": weights.burst * c.burst,
+        }
+        s = sum(parts.values())
         if c.granularity != "day":
+            parts["coarse_discount"] = s * (weights.coarse_discount - 1.0)
             s *= weights.coarse_discount
+        c.parts = parts
         c.score = s
+
+
+def evidence(c: DateCandidate, rank: int) -> dict[str, object]:
+    """Why a date is in the timeline: its support and the terms of its score (for
+    ``timeline.json`` and the report; documented in docs/schema.md)."""
+    out: dict[str, object] = {
+        "rank": rank,
+        "articles_naming": len(c.mention_docs),
+        "later_articles": len(c.later_docs),
+        "mentions": c.mentions,
+        "published": len(c.published),
+        "burst": round(c.burst, 3),
+        "ranked_by": c.ranked_by,
+    }
+    if c.ranked_by == "heuristic":
+        out["score_parts"] = {k: round(v, 4) for k, v in c.parts.items()}
+    return out
 
 
 def default_max_dates(n_docs: int, n_candidates: int) -> int:
@@ -154,14 +210,19 @@ def rank_dates(
     config: Config,
     weights: DateWeights | None = None,  # default: config.dates
     ranker=None,  # optional callable(list[DateCandidate]) -> list[float]
+    period: StoryPeriod | None = None,  # default: read from the documents
 ) -> list[DateCandidate]:
-    """Every candidate date in the window, most important first.
+    """Every candidate date in the window and the story's period, most important first.
 
-    Days need one supporting article; months and years need two.  The caller takes dates from
-    the top of this list until it has enough that yield a summary (see ``summarize``).
+    Days need one supporting article (two in a large corpus); months and years need two.  The
+    caller takes dates from the top of this list until it has enough that yield a summary (see
+    ``summarize``).
     """
     weights = weights or config.dates
+    if period is None:
+        period = story_period(docs, config.start, config.end, weights)
     cands = collect_candidates(docs, config)
+    keep_to_period(cands, docs, config, period, weights)
     if not cands:
         return []
     score_candidates(cands, weights)
@@ -169,6 +230,7 @@ def rank_dates(
         keys = list(cands)
         for k, s in zip(keys, ranker([cands[k] for k in keys]), strict=True):
             cands[k].score = float(s)
+            cands[k].ranked_by = "learned"
     ranked = sorted(cands.values(), key=lambda c: (-c.score, c.granularity != "day", c.date))
     days = sorted(c.date for c in ranked if c.granularity == "day")
     out = []
@@ -182,6 +244,21 @@ def rank_dates(
         i = bisect.bisect_left(days, lo)
         if len(c.support) >= 2 and not (i < len(days) and days[i] <= hi):
             out.append(c)
+    if not config.keep_background:
+        out = cap_background(out, math.floor(weights.background_cap * date_limit(config, len(docs), len(out))))
+    return out
+
+
+def cap_background(ranked: list[DateCandidate], most: int) -> list[DateCandidate]:
+    """``ranked`` with only its ``most`` best background candidates: the history a default
+    timeline recalls stays a small part of it."""
+    out = []
+    for c in ranked:
+        if c.background:
+            if most <= 0:
+                continue
+            most -= 1
+        out.append(c)
     return out
 
 

@@ -151,7 +151,21 @@ class TimelineEntry:
     summary: list[Citation]
     sources: int  # distinct articles that mention/report this date
     score: float = 0.0
-    low_confidence: bool = False
+    low_confidence: bool = False  # only articles with an uncertain inferred date support it
+    date_inferred: bool = False  # the day rests on inferred publication dates only
+    background: bool = False  # outside the story's period (see dateline.period)
+    evidence: dict[str, Any] = field(default_factory=dict)  # why this date (see docs/schema.md)
+
+    def flags(self) -> list[str]:
+        """What a reader should know about this date, shown on its heading in every format."""
+        out = []
+        if self.background:
+            out.append("background")
+        if self.low_confidence:
+            out.append("low confidence")
+        elif self.date_inferred:
+            out.append("date inferred")
+        return out
 
     def label(self) -> str:
         if self.granularity == "year":
@@ -183,6 +197,7 @@ class Timeline:
     stats: dict[str, Any] = field(default_factory=dict)
     coverage: list[tuple[str, int]] = field(default_factory=list)  # (iso day, articles published)
     digest: dict[str, Any] | None = None
+    period: dict[str, Any] | None = None  # the story's period (dateline.period.StoryPeriod)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def __len__(self) -> int:

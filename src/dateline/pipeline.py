@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Unpack
 
 from dateline import clean as clean_stage
-from dateline import dates, dating, dedup, focus, lang, summarize, temporal
+from dateline import dates, dating, dedup, focus, lang, period, summarize, temporal
 from dateline.config import OPTION_NAMES, Config, Options
 from dateline.errors import NoUsableInput
 from dateline.ingest import PendingFile, load_pending
@@ -165,6 +165,8 @@ def resolve_config(config: Config | None = None, **options: Unpack[Options]) -> 
         changes["keywords"] = tuple(options["keywords"])
     if options.get("jobs"):
         changes["jobs"] = options["jobs"]
+    if options.get("keep_background"):
+        changes["keep_background"] = True
     digest = options.get("digest")
     changes["digest"] = digest if digest is not None else (base.digest if config is not None else True)
     return replace(base, **changes)
@@ -343,9 +345,12 @@ def assemble_timeline(
             warn("no learned date ranker is installed (dateline/data/date_ranker.json); "
                  "dates are ranked by the heuristic weights")
     dweights = cfg.dates
-    ranked = dates.rank_dates(kept, cfg, dweights, ranker=ranker)
+    span = period.story_period(kept, cfg.start, cfg.end, dweights)
+    ranked = dates.rank_dates(kept, cfg, dweights, ranker=ranker, period=span)
     limit = dates.date_limit(cfg, len(kept), len(ranked))
-    ranked = dates.spread_out(ranked, limit, dweights, cfg.start, cfg.end)
+    spread_lo, spread_hi = ((span.start, span.end) if span and span.basis == "publications"
+                            else (cfg.start, cfg.end))
+    ranked = dates.spread_out(ranked, limit, dweights, spread_lo, spread_hi)
     timings["select"] = time.perf_counter() - t
     t = time.perf_counter()
     entries = summarize.summarize(kept, ranked, cfg, limit, cfg.summary)
@@ -367,6 +372,7 @@ def assemble_timeline(
         "failed": counts.get("failed", 0),
         "inferred_dates": sum(1 for d in kept if d.inferred),
         "dates_selected": len(entries),
+        "background_dates": sum(1 for e in entries if e.background),
         "sources": len({d.source for d in kept if d.source}),
     }
     config_out = cfg.record()
@@ -378,6 +384,7 @@ def assemble_timeline(
         stats=stats,
         coverage=sorted(coverage.items()),
         digest=story,
+        period=span.to_dict() if span else None,
         timings={k: round(v, 3) for k, v in timings.items()},
     )
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from dateline import focus, lang
 from dateline.config import Config, SummaryWeights
-from dateline.dates import DateCandidate, DateKey, conflicts
+from dateline.dates import DateCandidate, DateKey, conflicts, evidence
 from dateline.model import Citation, Document, Sentence, TimelineEntry
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
@@ -132,6 +132,9 @@ def summarize(
                 sources=len(cand.support),
                 score=round(cand.score, 4),
                 low_confidence=_low_confidence(cand, by_id),
+                date_inferred=_rests_on_inferred(cand, picked, by_id),
+                background=cand.background,
+                evidence=evidence(cand, len(entries) + 1),  # rank among the timeline's dates
             )
         )
     entries.sort(key=lambda e: (e.date, e.granularity != "day"))
@@ -235,6 +238,16 @@ def _low_confidence(cand: DateCandidate, by_id: dict[str, Document]) -> bool:
     if not support:
         return True
     return all(d.inferred and d.date_confidence < 0.5 for d in support)
+
+
+def _rests_on_inferred(cand: DateCandidate, picked: Sequence[_Cand], by_id: dict[str, Document]) -> bool:
+    """Whether the day is known only through inferred publication dates: every supporting
+    article's date was inferred, and no cited sentence names the day with its year."""
+    support = [by_id[i] for i in cand.support if i in by_id]
+    if not support or not all(d.inferred for d in support):
+        return False
+    year = str(cand.date.year)
+    return not any(m.key() == cand.key and year in m.text for c in picked for m in c.sent.mentions)
 
 
 def _cite(c: _Cand) -> Citation:

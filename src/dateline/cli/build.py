@@ -43,6 +43,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--from", dest="start", type=user_date, metavar="DATE",
                    help="first date of the timeline window (YYYY, YYYY-MM or YYYY-MM-DD)")
     b.add_argument("--to", dest="end", type=user_end_date, metavar="DATE", help="last date of the timeline window")
+    b.add_argument("--background", dest="keep_background", action="store_true",
+                   help="keep every day before the story's period (or after its last article), "
+                   "marked background; by default only days many articles refer back to are kept")
     b.add_argument("--query", help="what the timeline is about, as you would type it (focuses sentence choice)")
     b.add_argument("--keywords", help="comma-separated keywords that on-topic sentences contain")
     b.add_argument("--format", dest="formats", type=formats_list, metavar="FMT[,FMT]",
@@ -120,6 +123,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             query=args.query,
             keywords=kw,
             jobs=args.jobs,
+            keep_background=args.keep_background,
             config=apply_settings(Config(sentences_per_date=args.sentences_per_date, **cfg_kwargs),
                                   args.settings),
             reporter=reporter,

@@ -268,6 +268,9 @@ def _build_view(tl: Timeline) -> dict[str, Any]:
             "label": e.label(),
             "granularity": e.granularity,
             "low_confidence": e.low_confidence,
+            "date_inferred": e.date_inferred and not e.low_confidence,
+            "background": e.background,
+            "why": why_rows(e.evidence),
             "sources": e.sources,
             "sentences": sents,
         })
@@ -283,6 +286,27 @@ def _build_view(tl: Timeline) -> dict[str, Any]:
         "data": {"docs": doc_data, "cites": cites},
         "ids": ids,
     }
+
+
+_WHY = (
+    ("rank", "Rank among this timeline's dates"),
+    ("articles_naming", "Articles naming the date"),
+    ("later_articles", "Later articles referring back to it"),
+    ("mentions", "Sentences naming it"),
+    ("published", "Articles published that day"),
+    ("burst", "Publication burst (log excess over the week around)"),
+)
+
+
+def why_rows(evidence: dict[str, Any]) -> list[tuple[str, str]]:
+    """The evidence of a date (``TimelineEntry.evidence``) as (label, value) rows."""
+    rows = [(label, str(evidence[k])) for k, label in _WHY if k in evidence]
+    parts = evidence.get("score_parts") or {}
+    if parts:
+        rows.append(("Score", " + ".join(f"{k.replace('_', ' ')} {v:g}" for k, v in parts.items())))
+    elif evidence.get("ranked_by"):
+        rows.append(("Score", f"from the {evidence['ranked_by']} ranker"))
+    return rows
 
 
 # ----------------------------------------------------------------------- coverage chart
@@ -362,7 +386,10 @@ def coverage_chart(tl: Timeline, entry_ids: list[str] | None = None) -> dict[str
     ids = entry_ids or _entry_ids(entries)
     if not cov and not entries:
         return None
-    dates = [d for d, _ in cov] + [e.date for e in entries] + [_period_end(e) for e in entries]
+    # the axis spans the story (coverage and its dates); background dates long before it are
+    # listed below the chart, not drawn, so that one old date does not flatten the chart
+    story = [e for e in entries if not e.background] or entries
+    dates = [d for d, _ in cov] + [e.date for e in story] + [_period_end(e) for e in story]
     lo, hi = min(dates), max(dates)
     kind = _bucket_kind((hi - lo).days + 1)
     start = _bucket_start(lo, kind)
@@ -392,7 +419,8 @@ def coverage_chart(tl: Timeline, entry_ids: list[str] | None = None) -> dict[str
              for d in _tick_dates(buckets, start, end, kind)]
     yticks = [{"y": _f(base - v / ymax * ph), "label": str(v)}
               for v in sorted({0, ymax // 2 if ymax >= 4 else ymax, ymax})]
-    marks = _chart_marks(entries, ids, x)
+    shown = [(e, i) for e, i in zip(entries, ids, strict=True) if start <= e.date and _period_end(e) < end]
+    marks = _chart_marks([e for e, _ in shown], [i for _, i in shown], x)
     peak = max(cov, key=lambda kv: (kv[1], kv[0]), default=None)
     return {
         "w": CHART_W, "h": CHART_H, "left": left, "right": CHART_W - CHART_M["right"],
@@ -402,6 +430,7 @@ def coverage_chart(tl: Timeline, entry_ids: list[str] | None = None) -> dict[str
         "total": sum(n for _, n in cov),
         "peak": {"label": _fmt_day(peak[0]), "n": peak[1]} if peak else None,
         "per": {"day": "day", "week": "week", "month": "month", "year": "year"}[kind],
+        "outside": len(entries) - len(shown),
     }
 
 
@@ -466,6 +495,7 @@ def _chart_marks(entries: list[TimelineEntry], ids: list[str],
             "w": _f(max(x1 - x0, 1.0)),
             "period": period,
             "low": e.low_confidence,
+            "background": e.background,
             "label": f"{e.label()}: {len(e.summary)} sentence{'s' if len(e.summary) != 1 else ''}",
         })
     return marks
@@ -622,7 +652,8 @@ def render_html(timeline: Timeline) -> str:
     entries = tl.entries
     span = None
     if entries:
-        first, last = entries[0], entries[-1]
+        story = [e for e in entries if not e.background] or entries  # background is not the span
+        first, last = story[0], story[-1]
         span = {"from": first.label(), "from_iso": first.iso(),
                 "to": last.label(), "to_iso": last.iso(), "same": first is last}
     css = _asset("report.css")
@@ -644,6 +675,10 @@ def render_html(timeline: Timeline) -> str:
         ("skipped", st.get("skipped")),
         ("failed", st.get("failed")),
     ]
+    period = tl.period if tl.period and tl.period.get("basis") == "publications" else None
+    if period:
+        inputs.append(("story period", f"{period['start']} to {period['end']}"))
+        inputs.append(("background dates", st.get("background_dates", 0)))
     html = _env().get_template("report.html.j2").render(
         title=tl.title or "Timeline",
         version=__version__,
@@ -652,6 +687,7 @@ def render_html(timeline: Timeline) -> str:
         inputs=[(k, v) for k, v in inputs if v is not None],
         config=_config_rows(tl.config or {}),
         chart=chart,
+        period=period,
         entries=view["entries"],
         docs=view["docs"],
         sources=view["sources"],

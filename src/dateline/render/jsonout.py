@@ -17,6 +17,7 @@ def timeline_to_dict(tl: Timeline) -> dict[str, Any]:
         "generated_with": f"dateline {__version__}",
         "config": tl.config,
         "stats": tl.stats,
+        "period": tl.period,
         "entries": [
             {
                 "date": e.iso(),
@@ -25,6 +26,10 @@ def timeline_to_dict(tl: Timeline) -> dict[str, Any]:
                 "sources": e.sources,
                 "score": e.score,
                 "low_confidence": e.low_confidence,
+                "date_inferred": e.date_inferred,
+                "background": e.background,
+                "flags": e.flags(),
+                "evidence": e.evidence,
                 "summary": [
                     {
                         "text": c.text,

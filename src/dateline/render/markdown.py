@@ -21,10 +21,15 @@ def render_markdown(tl: Timeline) -> str:
             " not usable).*"
         )
         out.append("")
+    if tl.period and tl.period.get("basis") == "publications":
+        out.append(f"*Story period: {tl.period['start']} to {tl.period['end']} (from the articles' "
+                   f"publication dates); {st.get('background_dates', 0)} dates before it are marked "
+                   "background.*")
+        out.append("")
     notes: dict[str, int] = {}
     order: list[str] = []
     for e in tl.entries:
-        flag = " *(low confidence)*" if e.low_confidence else ""
+        flag = "".join(f" *({f})*" for f in e.flags())
         out.append(f"## {e.label()}{flag}")
         out.append("")
         for c in e.summary:

@@ -56,7 +56,7 @@ def _start_date(e: TimelineEntry) -> dict[str, Any]:
         d["month"] = e.date.month
     if e.granularity == "day":
         d["day"] = e.date.day
-    d["display_date"] = e.label()
+    d["display_date"] = e.label() + "".join(f" ({f})" for f in e.flags())
     return d
 
 
@@ -80,8 +80,12 @@ def _body(e: TimelineEntry) -> str:
     notes = []
     if e.granularity != "day":
         notes.append(f"dated to the {e.granularity}")
+    if e.background:
+        notes.append("background: before the story's period")
     if e.low_confidence:
         notes.append("low confidence: supported only by inferred dates")
+    elif e.date_inferred:
+        notes.append("date inferred from undated articles")
     notes.append(f"{e.sources} article{'s mention' if e.sources != 1 else ' mentions'} this date")
     note = "; ".join(notes)
     parts.append(f"<p><small>{_esc(note[:1].upper() + note[1:])}.</small></p>")
@@ -131,6 +135,7 @@ def render_timelinejs(timeline: Timeline) -> dict[str, Any]:
             "text": {"headline": _esc(_headline(e)), "text": _body(e)},
             "unique_id": uid,
             "autolink": False,
+            **({"group": "Background"} if e.background else {}),
         })
     return {
         "title": {

@@ -338,6 +338,10 @@ def _h_anaphoric(m: re.Match[str], c: _Ctx) -> Result | None:
 
 def _h_historic(m: re.Match[str], c: _Ctx) -> Result | None:
     """A well-known day named by its date ("9/11", "the September 11 attacks")."""
-    name = re.sub(r"\s+", " ", re.sub(r"(?<=\d)th\b|\bof\b|\.", "", (m["h"] or m["h2"]).lower()))
+    name = re.sub(r"\s+", " ", re.sub(r"(?<=\d)th\b|\bof\b|\.", "", (m["h"] or m["h2"] or m["h3"]).lower()))
     value = _HISTORIC_DAYS.get(name.strip())
+    if value and m["h3"] is not None:
+        # "since September 11" means the famous day only in a text written well after it
+        if c.dct is None or dt.date.fromisoformat(value) > c.dct - dt.timedelta(days=90):
+            return None
     return ("DATE", value, None, None) if value else None
