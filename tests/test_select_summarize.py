@@ -92,3 +92,19 @@ def test_span_edges_do_not_make_month_or_year_events():
     assert is_boundary(s, j, j + 4)  # end of a range
     k = s.index("October 2000")
     assert not is_boundary(s, k, k + len("October 2000"))  # "since X" points back at an event
+
+
+def test_a_sentence_is_not_filed_under_the_edge_of_a_span():
+    """'killed since 1 May' reports a toll, not what happened on 1 May: the sentence is not
+    filed under that day (the day itself still counts as referred to)."""
+    from dateline.config import SummaryWeights
+    from dateline.summarize import gather
+
+    since = doc("s", D(2020, 6, 10), [
+        ("Officials said on Tuesday that 40 people have been killed since May 1 in the valley towns.",
+         [D(2020, 6, 9), D(2020, 5, 1)]),
+    ])
+    since.sentences[0].mentions[1] = TimeMention(64, 69, "May 1", "2020-05-01", D(2020, 5, 1), "day")
+    pools = gather([since], {(D(2020, 5, 1), "day"), (D(2020, 6, 9), "day")}, SummaryWeights())
+    assert pools[(D(2020, 5, 1), "day")] == []
+    assert [c.sent.index for c in pools[(D(2020, 6, 9), "day")]] == [0]

@@ -66,3 +66,20 @@ def test_a_present_progressive_arrangement_points_ahead():
         ("Monday", "2013-10-07")]
     assert values("Police said the men were arrested on Tuesday.", dct) == [
         ("Tuesday", "2013-10-01")]
+
+
+def test_span_edges_and_nouns_ending_in_ed():
+    from dateline.temporal import span_edge
+
+    for text, word, edge in [
+        ("At least 100 people have been killed since March 18 in the city.", "March 18", True),
+        ("He was waiting since the ceasefire began last Thursday.", "last Thursday", True),
+        ("Immediately after Tuesday's earthquake, aid came.", "Tuesday", True),
+        ("Ahead of Sunday's vote, he spoke.", "Sunday", True),
+        ("Before dawn on Friday, troops moved in.", "Friday", False),
+        ("The protests began on January 25.", "January 25", False),
+    ]:
+        assert span_edge(text, text.index(word)) is edge, text
+    # "seabed" is no past tense: the funnel is still to be deployed
+    got = tag("A giant funnel will be deployed to the seabed on Thursday, BP says.", dt.date(2010, 5, 5))
+    assert [(t.text, t.value) for t in got] == [("Thursday", "2010-05-06")]

@@ -140,7 +140,7 @@ def date_from_header(lines: Sequence[str], title: str | None = None) -> tuple[dt
         for pat in _FULL_DATE_PATTERNS:
             rest = pat.sub("", rest)
         rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b|\b(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET)\b|"
-                      r"\b[AP]\.?M\.?|\bon\b|[\s,|:\-\u2013\u2014]+", " ", rest, flags=re.I).strip()
+                      r"\b[AP]\.?M\.?|\b(?:on|at)\b|[\s,|:\-\u2013\u2014]+", " ", rest, flags=re.I).strip()
         is_dateline = (
             not rest
             or _HEADER_CUES.search(line) is not None
@@ -150,6 +150,23 @@ def date_from_header(lines: Sequence[str], title: str | None = None) -> tuple[dt
         if is_dateline:
             return d, line
     return None
+
+
+# a URL path with a month name: /2013/jan/09/ (the Guardian's form)
+_URL_MONTH_PATH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<mon>[A-Za-z]{3,9})/(?P<d>[0-3]?\d)(?=/|$)")
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """A publication date written in a page's URL path (``/2017/08/14/``, ``/20170814``,
+    ``/2013/jan/09/``), or None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.I).split("?", 1)[0]
+    for m in _URL_MONTH_PATH.finditer(path):
+        d = _from_match(m)
+        if d:
+            return d
+    return date_from_path(path)
 
 
 def date_from_path(path: str) -> dt.date | None:
@@ -164,7 +181,7 @@ def date_from_path(path: str) -> dt.date | None:
 @dataclass(frozen=True)
 class DateFinding:
     date: dt.date
-    source: str  # stated | metadata | field | filename | inferred
+    source: str  # field | metadata | stated | url | page | filename | inferred
     confidence: float
     evidence: str
 
@@ -176,8 +193,12 @@ def find_publication_date(
     header_lines: Sequence[str],
     title: str | None,
     path: str,
+    searched_date: dt.date | None = None,
+    url: str | None = None,
 ) -> DateFinding | None:
-    """The publication date of one article from what it carries, or None."""
+    """The publication date of one article from what it carries, or None: its published field,
+    its HTML metadata, a date line at its head, its URL, htmldate's extensive search of the page,
+    the file name."""
     d = date_from_field(field)
     if d:
         return DateFinding(d, "field", 1.0, f"published field {field!r}")
@@ -186,6 +207,11 @@ def find_publication_date(
     found = date_from_header(header_lines, title)
     if found:
         return DateFinding(found[0], "stated", 0.95, f"header line {found[1]!r}")
+    d = date_from_url(url)
+    if d:
+        return DateFinding(d, "url", 0.85, f"date in the URL {url!r}")
+    if searched_date and _mk(searched_date.year, searched_date.month, searched_date.day):
+        return DateFinding(searched_date, "page", 0.75, "htmldate's extensive search of the page")
     d = date_from_path(path)
     if d:
         return DateFinding(d, "filename", 0.7, f"date in file name {path!r}")
@@ -423,6 +449,9 @@ def _decide(evidence: list[_Evidence], lower: dt.date | None, weekdays: list[int
     return DateFinding(best_day, "inferred", confidence, why)
 
 
+LONE_CONFIDENCE = 0.3  # at most, for a date inferred with no dated article in the corpus
+
+
 def infer_publication_dates(docs: Sequence[Document]) -> dict[str, DateFinding]:
     """Infer a date for every undated document; returns doc id -> finding (absent: no evidence)."""
     undated = [d for d in docs if d.published is None]
@@ -432,6 +461,10 @@ def infer_publication_dates(docs: Sequence[Document]) -> dict[str, DateFinding]:
     out: dict[str, DateFinding] = {}
     for d in undated:
         f = infer_date(d, ctx)
+        if f and not ctx.dated and f.confidence > LONE_CONFIDENCE:
+            # nothing in the corpus to check the article's own clues against (a lone web page,
+            # or a corpus without dates): the guess is a guess
+            f = DateFinding(f.date, f.source, LONE_CONFIDENCE, f.evidence + "; no dated article to check it against")
         if f:
             out[d.id] = f
     return out

@@ -16,7 +16,7 @@ from dateline.config import Config as Config  # re-exported: the one Config live
 
 Granularity = Literal["day", "month", "year"]
 Status = Literal["used", "duplicate", "skipped", "failed"]
-DateSource = Literal["stated", "metadata", "field", "filename", "inferred"]
+DateSource = Literal["stated", "metadata", "field", "url", "page", "filename", "inferred"]
 
 SCHEMA = "dateline/1"
 # the files a build writes (render.FILE_NAMES plus the manifest and the digest); a folder holding

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dateline import focus, lang
+from dateline import focus, lang, temporal
 from dateline.config import Config, SummaryWeights
 from dateline.dates import DateCandidate, DateKey, conflicts, evidence
 from dateline.model import Citation, Document, Sentence, TimelineEntry
@@ -60,7 +60,9 @@ def gather(
     out: dict[DateKey, list[_Cand]] = {k: [] for k in keys}
     for doc in docs:
         for s in doc.sentences:
-            named = {m.key() for m in s.mentions}
+            # a date that is only the edge of a span ("since March 18") is not what the
+            # sentence reports: it is filed under its other dates, or as a lead
+            named = {m.key() for m in s.mentions if not temporal.span_edge(s.text, m.start)}
             is_lead = bool(doc.published and s.index < weights.lead_sentences and not named)
             if not (is_lead or named & keys) or not usable(s.text):
                 continue

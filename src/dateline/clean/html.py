@@ -25,12 +25,15 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _DATE_CLASS = re.compile(_alt("date_attribute_words"), re.I)
 
 
-def _meta_date(html: str, url: str | None) -> dt.date | None:
+_NEW_YEAR = re.compile(r"(?<!\d)(?:0?1[-/.]0?1(?!\d)|\d{4}[-/]01[-/]01)|\b(?:1(?:st)?\s+Jan|Jan(?:uary|\.)?\s+1(?:st)?\b)", re.I)
+
+
+def _htmldate(html: str, url: str | None, extensive: bool) -> dt.date | None:
     try:
         from htmldate import find_date
 
         found = find_date(
-            html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d"
+            html, url=url, original_date=True, extensive_search=extensive, outputformat="%Y-%m-%d"
         )
     except Exception:
         return None
@@ -40,6 +43,18 @@ def _meta_date(html: str, url: str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(found)[:10])
     except ValueError:
         return None
+
+
+def _meta_date(html: str, url: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """(date from the page's metadata, date from htmldate's extensive search of the page and its
+    URL): the second only when the first finds nothing."""
+    fast = _htmldate(html, url, extensive=False)
+    if fast:
+        return fast, None
+    found = _htmldate(html, url, extensive=True)
+    if found and (found.month, found.day) == (1, 1) and not _NEW_YEAR.search(html + " " + (url or "")):
+        found = None  # the extensive search fills a bare year in as 1 January: not a day
+    return None, found
 
 
 def _visible_date_lines(tree) -> list[str]:
@@ -137,7 +152,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     if not isinstance(html, str):
         html = str(html or "")
     html = _CONTROL.sub("", html.replace("\x00", ""))
-    meta_date = _meta_date(html, url) if html.strip() else None
+    meta_date, searched_date = _meta_date(html, url) if html.strip() else (None, None)
     extracted: str = ""
     title: str | None = None
     sitename: str | None = None
@@ -184,6 +199,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         text=body,
         title=title,
         meta_date=meta_date,
+        searched_date=searched_date,
         url=page_url if isinstance(page_url, str) and page_url else None,
         sitename=str(sitename) if sitename else None,
         header_lines=header[:HEADER_LINES + 5],

@@ -43,6 +43,7 @@ class Cleaned:
     text: str  # cleaned body: paragraphs separated by blank lines
     title: str | None = None
     meta_date: dt.date | None = None  # publication date from HTML metadata
+    searched_date: dt.date | None = None  # htmldate's extensive search (page text and URL)
     url: str | None = None
     sitename: str | None = None
     header_lines: list[str] = field(default_factory=list)

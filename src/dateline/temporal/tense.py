@@ -16,6 +16,15 @@ _NOT_PAST = lexicon.NOT_PAST
 _FUTURE_AUX = named_pattern("future_auxiliary")
 _PAST_AUX = named_pattern("past_auxiliary")
 _ARRANGEMENT = named_pattern("arrangement_cue")
+_DETERMINER_BEFORE = named_pattern("determiner_before")
+_SPAN_EDGE_BEFORE = named_pattern("span_edge_before")
+
+
+def span_edge(text: str, start: int) -> bool:
+    """Whether the date at ``text[start:]`` is the edge of a span or the time of another event
+    ("since March 18", "until Friday", "after Tuesday's earthquake"): a sentence saying so
+    reports something that is not on that day."""
+    return _SPAN_EDGE_BEFORE.search(text, max(0, start - 80), start) is not None
 
 
 def _last_match(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -48,7 +57,7 @@ def _cues(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
         out.append((m.start(), m.end(), 1))
     for m in _PAST_CUE.finditer(text, lo, hi):
         w = m.group(0).lower()
-        if w in _NOT_PAST:
+        if w in _NOT_PAST or (w.endswith("ed") and _DETERMINER_BEFORE.search(text, max(lo, m.start() - 8), m.start())):
             continue
         t = -1
         if w not in ("was", "were", "had", "did", "said", "told") and not w.startswith("say"):
