@@ -64,3 +64,11 @@ def test_a_lone_page_dated_from_its_content_has_a_low_confidence(tmp_path):
     (row,) = tl.documents
     assert row.date_source == "inferred" and row.confidence <= LONE_CONFIDENCE
     assert all(e.low_confidence for e in tl.entries if e.date != dt.date(2019, 3, 3))
+
+
+def test_a_declared_publication_date_wins_over_a_modification_date():
+    html = page().replace("<head>", '<head><meta property="article:modified_time" content="2017-11-02T10:00:00Z">'
+                          '<script type="application/ld+json">{"@type": "NewsArticle", '
+                          '"datePublished": "2009-04-17T08:00:00Z", "dateModified": "2017-11-02"}</script>')
+    doc = process_document(RawInput(id="p", path="p.html", kind="html", raw=html))
+    assert doc.published == dt.date(2009, 4, 17) and doc.date_source == "metadata"

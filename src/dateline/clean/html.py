@@ -45,9 +45,32 @@ def _htmldate(html: str, url: str | None, extensive: bool) -> dt.date | None:
         return None
 
 
+# the publication date a page declares as such (Open Graph / schema.org): it wins over any
+# modification date htmldate may prefer
+_DECLARED = re.compile(
+    r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|"""
+    r"""datePublished|pubdate|publish[-_]?date|dc\.date\.issued)["'][^>]*?content\s*=\s*["']"""
+    r"""(?P<a>\d{4}-\d\d-\d\d)|"datePublished"\s*:\s*"(?P<b>\d{4}-\d\d-\d\d)""",
+    re.I,
+)
+
+
+def _declared_date(html: str) -> dt.date | None:
+    """The first publication date the page declares in its metadata (<meta> or JSON-LD)."""
+    for m in _DECLARED.finditer(html, 0, min(len(html), 400_000)):
+        try:
+            return dt.date.fromisoformat(m["a"] or m["b"])
+        except ValueError:
+            continue
+    return None
+
+
 def _meta_date(html: str, url: str | None) -> tuple[dt.date | None, dt.date | None]:
     """(date from the page's metadata, date from htmldate's extensive search of the page and its
     URL): the second only when the first finds nothing."""
+    declared = _declared_date(html)
+    if declared:
+        return declared, None
     fast = _htmldate(html, url, extensive=False)
     if fast:
         return fast, None
