@@ -108,3 +108,25 @@ def test_a_sentence_is_not_filed_under_the_edge_of_a_span():
     pools = gather([since], {(D(2020, 5, 1), "day"), (D(2020, 6, 9), "day")}, SummaryWeights())
     assert pools[(D(2020, 5, 1), "day")] == []
     assert [c.sent.index for c in pools[(D(2020, 6, 9), "day")]] == [0]
+
+
+def test_a_date_in_a_relative_clause_gives_way_to_the_main_one():
+    from dateline.summarize import filed_under
+
+    text = "Mubarak stepped down on Friday, ending an uprising that began on January 25 in Cairo."
+    fri, jan = D(2011, 2, 11), D(2011, 1, 25)
+    s = Sentence("d", 0, text, [TimeMention(text.index("Friday"), text.index("Friday") + 6, "Friday",
+                                             fri.isoformat(), fri, "day"),
+                                 TimeMention(text.index("January 25"), text.index("January 25") + 10,
+                                             "January 25", jan.isoformat(), jan, "day")])
+    assert filed_under(s) == {(fri, "day")}
+    # alone, the date of the relative clause still files the sentence
+    s.mentions = s.mentions[1:]
+    assert filed_under(s) == {(jan, "day")}
+    # "said ... that" opens what was said, not a relative clause
+    said = "Officials said on Tuesday that the troops left on Friday."
+    s2 = Sentence("d", 0, said, [TimeMention(said.index("Tuesday"), said.index("Tuesday") + 7, "Tuesday",
+                                             "2011-02-08", D(2011, 2, 8), "day"),
+                                 TimeMention(said.index("Friday"), said.index("Friday") + 6, "Friday",
+                                             "2011-02-04", D(2011, 2, 4), "day")])
+    assert filed_under(s2) == {(D(2011, 2, 8), "day"), (D(2011, 2, 4), "day")}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -78,47 +77,8 @@ def process_document(raw: RawInput) -> Document:
         doc.date_evidence = found.evidence
     texts = split_sentences(text)
     doc.sentences = tag_sentences(doc.id, texts, doc.published)
-    later = reported_later(doc.sentences, doc.published)
-    if later is not None and doc.published is not None:
-        # a live page updated after it was first published: its "Friday" is read from the
-        # latest day it reports as past, not from the first publication
-        doc.warnings.append(f"reports {later.isoformat()} as past although published "
-                            f"{doc.published.isoformat()}; relative dates are read from {later.isoformat()}")
-        doc.sentences = tag_sentences(doc.id, texts, later)
     doc.fingerprint = dedup.fingerprint(doc.text)
     return doc
-
-
-UPDATED_WITHIN_DAYS = 45  # a page reporting a later day as past was updated at most this late
-
-
-def reported_later(sentences: Sequence[Sentence], dct: dt.date | None) -> dt.date | None:
-    """The latest day after ``dct`` that the article names by its month and day and speaks of
-    in the past tense ("Mubarak stepped down on February 11" in a page first published on 10
-    February), or None.  (A day named without its year was resolved against ``dct`` to the
-    year before; it is taken in ``dct``'s year here.)"""
-    if dct is None:
-        return None
-    best = None
-    horizon = dct + dt.timedelta(days=UPDATED_WITHIN_DAYS)
-    for s in sentences:
-        for m in s.mentions:
-            if m.granularity != "day" or not _CALENDAR_DAY.search(m.text):
-                continue
-            day = m.date
-            if day <= dct:
-                try:
-                    day = m.date.replace(year=dct.year)
-                except ValueError:
-                    continue
-            if dct < day <= horizon and (best is None or day > best) \
-                    and temporal.tense(s.text, m.start, m.end) < 0:
-                best = day
-    return best
-
-
-# a day written with its month ("11 February", "Feb. 11", "2011-02-11"), not a weekday
-_CALENDAR_DAY = re.compile(r"\d.*[A-Za-z]{3}|[A-Za-z]{3}.*\d|\d{4}-\d\d-\d\d")
 
 
 def _cut_text(text: str, limit: int) -> tuple[str, str]:

@@ -47,6 +47,19 @@ def usable(text: str) -> bool:
     return letters >= 0.6 * len(text.replace(" ", ""))
 
 
+def filed_under(s: Sentence) -> set[DateKey]:
+    """The dates a sentence can be filed under: those it names, but not the edge of a span
+    ("since March 18"), nor a date in a relative clause when it names another one ("Mubarak
+    stepped down on Friday, ending an uprising that began on January 25")."""
+    main: set[DateKey] = set()
+    side: set[DateKey] = set()
+    for m in s.mentions:
+        if temporal.span_edge(s.text, m.start):
+            continue
+        (side if temporal.in_relative_clause(s.text, m.start) else main).add(m.key())
+    return main or side
+
+
 @dataclass
 class _Cand:
     doc: Document
@@ -62,7 +75,7 @@ def gather(
         for s in doc.sentences:
             # a date that is only the edge of a span ("since March 18") is not what the
             # sentence reports: it is filed under its other dates, or as a lead
-            named = {m.key() for m in s.mentions if not temporal.span_edge(s.text, m.start)}
+            named = filed_under(s)
             is_lead = bool(doc.published and s.index < weights.lead_sentences and not named)
             if not (is_lead or named & keys) or not usable(s.text):
                 continue

@@ -56,12 +56,12 @@ from dateline.temporal.lexicon import (
     WEEKDAYS,
 )
 from dateline.temporal.rules import RULES, Rule
-from dateline.temporal.tense import span_edge, tense
+from dateline.temporal.tense import in_relative_clause, span_edge, tense
 from dateline.temporal.timeml import to_timeml
 from dateline.temporal.timex import Relative, Timex
 
 __all__ = [
     "DECADE_WORDS", "HANDLERS", "MAX_YEAR", "MIN_YEAR", "MOD_WORDS", "MONTHS", "NUMBERS",
     "ORDINALS", "PARTS", "RULES", "SEASONS", "UNITS", "WEEKDAYS", "Relative", "Rule", "Timex",
-    "mentions", "span_edge", "tag", "tense", "to_mention", "to_timeml",
+    "in_relative_clause", "mentions", "span_edge", "tag", "tense", "to_mention", "to_timeml",
 ]

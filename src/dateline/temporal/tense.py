@@ -18,6 +18,19 @@ _PAST_AUX = named_pattern("past_auxiliary")
 _ARRANGEMENT = named_pattern("arrangement_cue")
 _DETERMINER_BEFORE = named_pattern("determiner_before")
 _SPAN_EDGE_BEFORE = named_pattern("span_edge_before")
+_RELATIVE_BEFORE = named_pattern("relative_clause_before")
+_REPORTING_BEFORE_THAT = named_pattern("reporting_before_that")
+
+
+def in_relative_clause(text: str, start: int) -> bool:
+    """Whether the date at ``text[start:]`` sits in a relative clause ("the uprising that began
+    on January 25"), within its comma-free stretch."""
+    lo = max(0, start - 60)
+    comma = max(text.rfind(",", lo, start), text.rfind(";", lo, start))
+    m = _RELATIVE_BEFORE.search(text, comma + 1 if comma >= 0 else lo, start)
+    if m is None:
+        return False
+    return m["pron"].lower() != "that" or not _REPORTING_BEFORE_THAT.search(text, max(0, m.start() - 40), m.start())
 
 
 def span_edge(text: str, start: int) -> bool:
