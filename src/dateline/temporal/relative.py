@@ -34,6 +34,7 @@ from dateline.temporal.lexicon import (
     _weekday_of,
 )
 from dateline.temporal.patterns import _CLAUSE_END, _MONTH_FULL, named_pattern
+from dateline.temporal.syntax import verb_direction
 from dateline.temporal.tense import arranged, tense
 from dateline.temporal.timex import Relative
 
@@ -278,7 +279,10 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> Result | None:
         direction, strict = 1, False
     else:
         direction, strict = tense(c.text, m.start(), m.end()), False
-        if direction < 0 and arranged(c.text, m.start(), m.end()):
+        parsed = None if c.dct is None else verb_direction(c.text, m.start(), m.end())
+        if parsed is not None:
+            direction = parsed  # the governing verb's tense, read by the parser
+        elif direction < 0 and arranged(c.text, m.start(), m.end()):
             direction = 1
     mod = {"early": "START", "late": "END"}.get(which)
     rel = Relative("weekday", direction, weekday=wd)

