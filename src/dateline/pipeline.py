@@ -31,6 +31,7 @@ from dateline.runtime.local import INLINE_BELOW as INLINE_BELOW
 from dateline.runtime.local import chain
 from dateline.runtime.progress import Reporter
 from dateline.sentences import split_sentences
+from dateline.temporal import syntax
 
 MAX_TEXT_CHARS = 300_000  # cleaned text beyond this is cut (longer than any news article)
 
@@ -97,6 +98,8 @@ def _cut_text(text: str, limit: int) -> tuple[str, str]:
 
 
 def tag_sentences(doc_id: str, texts: Sequence[str], dct: dt.date | None) -> list[Sentence]:
+    if dct is not None:
+        syntax.prepare(texts)  # the sentences whose weekdays ask the parser, in one batch
     return [Sentence(doc_id, i, t, temporal.mentions(t, dct)) for i, t in enumerate(texts)]
 
 

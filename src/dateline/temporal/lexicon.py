@@ -13,7 +13,8 @@ _WORDS = _EN.table("temporal")
 
 
 MONTHS: dict[str, int] = {**_CALENDAR["months"], **_CALENDAR["month_abbreviations"]}
-WEEKDAYS: dict[str, int] = {**_CALENDAR["weekdays"], **_CALENDAR["weekday_abbreviations"]}
+WEEKDAY_NAMES: dict[str, int] = _CALENDAR["weekdays"]  # full names only
+WEEKDAYS: dict[str, int] = {**WEEKDAY_NAMES, **_CALENDAR["weekday_abbreviations"]}
 NUMBERS: dict[str, int | None] = _WORDS["numbers"]
 UNITS: dict[str, str] = _WORDS["units"]
 UNIT_WORDS = frozenset(_WORDS["unit_words"])

@@ -35,7 +35,7 @@ from dateline.temporal.lexicon import (
 )
 from dateline.temporal.patterns import _CLAUSE_END, _MONTH_FULL, named_pattern
 from dateline.temporal.syntax import verb_direction
-from dateline.temporal.tense import arranged, tense
+from dateline.temporal.tense import arranged, has_firm_cue, tense
 from dateline.temporal.timex import Relative
 
 _P_MARCH_NOT_MONTH_AFTER = named_pattern("march_not_month_after")
@@ -279,7 +279,9 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> Result | None:
         direction, strict = 1, False
     else:
         direction, strict = tense(c.text, m.start(), m.end()), False
-        parsed = None if c.dct is None else verb_direction(c.text, m.start(), m.end())
+        # the parser is asked only when no firm cue word settles the clause (it costs time)
+        parsed = (None if c.dct is None or has_firm_cue(c.text, m.start(), m.end())
+                  else verb_direction(c.text, m.start(), m.end()))
         if parsed is not None:
             direction = parsed  # the governing verb's tense, read by the parser
         elif direction < 0 and arranged(c.text, m.start(), m.end()):

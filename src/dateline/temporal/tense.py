@@ -85,6 +85,23 @@ def _cues(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     return out
 
 
+def has_firm_cue(text: str, start: int, end: int) -> bool:
+    """Whether the clause around ``text[start:end]`` holds a cue that settles its tense: a future
+    modal or plan phrase, or a past tense that is not a bare -ed word ("met", "was", "said")."""
+    lo, hi = _clause(text, start, end)
+    for a, b, t in _cues(text, lo, hi):
+        if t > 0:
+            return True
+        w = text[a:b].lower()
+        if t < 0 and not w.endswith("ed") and w not in ("said", "told") \
+                and not _PRESENT_PASSIVE.search(text, max(lo, a - 12), a):
+            return True  # ("said"/"told" frame a report: they do not date what is reported)
+    return False
+
+
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being|'s|'re)\s+$", re.I)  # "is sold out": no past
+
+
 def tense(text: str, start: int, end: int) -> int:
     """-1 if the clause around ``text[start:end]`` speaks of the past, +1 of the future.
 
