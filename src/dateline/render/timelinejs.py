@@ -80,16 +80,18 @@ def _body(e: TimelineEntry) -> str:
     notes = []
     if e.granularity != "day":
         notes.append(f"dated to the {e.granularity}")
-    if e.background:
-        notes.append("background: before the story's period")
-    if e.low_confidence:
-        notes.append("low confidence: supported only by inferred dates")
-    elif e.date_inferred:
-        notes.append("date inferred from undated articles")
+    notes.extend(_FLAG_NOTES[f] for f in e.flags())
     notes.append(f"{e.sources} article{'s mention' if e.sources != 1 else ' mentions'} this date")
     note = "; ".join(notes)
     parts.append(f"<p><small>{_esc(note[:1].upper() + note[1:])}.</small></p>")
     return "".join(parts)
+
+
+_FLAG_NOTES = {  # what each of TimelineEntry.flags() means, said on the slide
+    "background": "background: before the story's period",
+    "low confidence": "low confidence: supported only by inferred dates",
+    "date inferred": "date inferred from undated articles",
+}
 
 
 def _n_sources(n: Any) -> str:
