@@ -93,6 +93,10 @@ def test_span_edges_and_nouns_ending_in_ed():
     ("Protesters gathered in the square on Friday.", "2011-10-07", "2011-10-07"),
     ("Tuesday's earthquake killed thousands.", "2010-01-14", "2010-01-12"),
     ("The talks resumed on Monday, officials said.", "2011-10-07", "2011-10-03"),
+    ("The airline said it had a Boeing 747 standing by to fly to Haiti with supplies on Saturday.", "2010-01-15",
+     "2010-01-16"),
+    ("They went to vote on Sunday.", "2010-01-15", "2010-01-10"),
+    ("They planned to vote on Sunday.", "2010-01-15", "2010-01-17"),
 ])
 def test_weekday_direction_from_the_governing_verb(text, dct, value):
     from dateline.temporal import syntax
@@ -101,3 +105,13 @@ def test_weekday_direction_from_the_governing_verb(text, dct, value):
         pytest.skip("the spaCy English pipeline is not installed")
     got = [t.value for t in tag(text, dt.date.fromisoformat(dct)) if t.type == "DATE"]
     assert got == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The minister arrived on Monday. That afternoon he met the president.", "2011-10-03TAF"),
+    ("He spoke on Monday and the same afternoon he left.", "2011-10-03TAF"),
+    ("He spoke on Monday and the next afternoon he left.", "2011-10-04TAF"),
+])
+def test_an_afternoon_is_not_after(text, value):
+    got = [t.value for t in tag(text, dt.date(2011, 10, 7))]
+    assert got[-1] == value

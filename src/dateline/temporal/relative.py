@@ -302,7 +302,9 @@ def _h_deictic(m: re.Match[str], c: _Ctx) -> Result | None:
             r"(?:[A-Za-z0-9,]|['’]s)\s*$", c.text[max(0, m.start() - 4):m.start()]):
         return None  # "Piers Morgan Tonight", "Radio 4 's Today programme": names
     w = re.sub(r"\s+", " ", word.lower())
-    n = _DEICTIC_DAYS[w]
+    n = _DEICTIC_DAYS.get(w)
+    if n is None:  # a spelling the table does not list: no resolution rather than a crash
+        return None
     part = m["part"]
     if w in ("tonight", "last night"):
         part = "night"
@@ -323,9 +325,10 @@ def _h_deictic(m: re.Match[str], c: _Ctx) -> Result | None:
 
 def _h_anaphoric(m: re.Match[str], c: _Ctx) -> Result | None:
     w = re.sub(r"\s+", " ", m["word"].lower())
-    if "next" in w or "following" in w or "after" in w:
+    words = set(w.split())  # whole words: "afternoon" does not say "after"
+    if words & {"next", "following", "after"}:
         n = 1
-    elif "previous" in w or "before" in w or "preceding" in w:
+    elif words & {"previous", "before", "preceding"}:
         n = -1
     else:
         n = 0

@@ -36,6 +36,9 @@ _LOCK = threading.Lock()
 _NLP: Any = None
 _MISSING = False
 _FUTURE_MODALS = {"will", "'ll", "shall", "wo", "would", "'d"}
+_PLAN_VERBS = {"planned", "intended", "expected", "hoped", "wanted", "aimed", "agreed", "decided",
+               "promised", "vowed", "threatened", "prepared", "pledged", "arranged", "offered",
+               "asked", "urged", "called", "sought", "proposed", "was", "were"}
 _REPORTING = {"say", "says", "tell", "tells", "report", "reports", "add", "adds", "claim", "claims",
               "insist", "insists", "deny", "denies", "warn", "warns", "state", "states", "believe",
               "believes", "think", "thinks", "know", "knows", "announce", "announces", "confirm",
@@ -118,7 +121,14 @@ def verb_direction(text: str, start: int, end: int) -> int | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.text.lower() for a in auxes}
     tags = {a.tag_ for a in auxes}
-    if words & _FUTURE_MODALS or (words & {"to"} and verb.tag_ == "VB"):
+    if words & _FUTURE_MODALS:
+        return 1
+    if words & {"to"} and verb.tag_ == "VB":
+        # "due to arrive on Sunday", "standing by to fly on Saturday": still to come; but "went
+        # to vote on Sunday": the infinitive of a past verb that is no plan happened then
+        head = verb.head
+        if head is not verb and head.tag_ == "VBD" and head.text.lower() not in _PLAN_VERBS:
+            return -1
         return 1
     if words & {"going"}:
         return 1

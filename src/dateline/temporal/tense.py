@@ -90,6 +90,8 @@ def has_firm_cue(text: str, start: int, end: int) -> bool:
     modal or plan phrase, or a past tense that is not a bare -ed word ("met", "was", "said")."""
     lo, hi = _clause(text, start, end)
     for a, b, t in _cues(text, lo, hi):
+        if b <= start and _INFINITIVE.search(text, b, start):
+            continue  # "had a plane standing by to fly ... on Saturday": the infinitive governs it
         if t > 0:
             return True
         w = text[a:b].lower()
@@ -99,6 +101,7 @@ def has_firm_cue(text: str, start: int, end: int) -> bool:
     return False
 
 
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|be)\b)[a-z]+\b")
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being|'s|'re)\s+$", re.I)  # "is sold out": no past
 
 
