@@ -76,8 +76,7 @@ def process_document(raw: RawInput) -> Document:
         doc.date_source = found.source  # type: ignore[assignment]
         doc.date_confidence = found.confidence
         doc.date_evidence = found.evidence
-    texts = split_sentences(text)
-    doc.sentences = tag_sentences(doc.id, texts, doc.published)
+    doc.sentences = tag_sentences(doc.id, split_sentences(text), doc.published)
     doc.fingerprint = dedup.fingerprint(doc.text)
     return doc
 

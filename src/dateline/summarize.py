@@ -73,9 +73,7 @@ def gather(
     out: dict[DateKey, list[_Cand]] = {k: [] for k in keys}
     for doc in docs:
         for s in doc.sentences:
-            # a date that is only the edge of a span ("since March 18") is not what the
-            # sentence reports: it is filed under its other dates, or as a lead
-            named = filed_under(s)
+            named = filed_under(s)  # none left: the sentence may still stand as a lead
             is_lead = bool(doc.published and s.index < weights.lead_sentences and not named)
             if not (is_lead or named & keys) or not usable(s.text):
                 continue

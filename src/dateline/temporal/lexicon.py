@@ -25,6 +25,11 @@ ORDINALS: dict[str, int] = _WORDS["ordinals"]
 # TimeML mod values of the words that may open an expression
 MOD_WORDS: dict[str, str] = _WORDS["modifiers"]
 NOT_PAST = frozenset(_WORDS["not_past"])
+REPORT_FRAME_VERBS = frozenset(_WORDS["report_frame_verbs"])
+# what the parser's reading of a verb listens for (temporal/syntax.py)
+PARSER_FUTURE_MODALS = frozenset(_WORDS["parser_future_modals"])
+PARSER_PLAN_VERBS = frozenset(_WORDS["parser_plan_verbs"])
+PARSER_REPORTING_VERBS = frozenset(_WORDS["parser_reporting_verbs"])
 
 
 def _num(tok: str | None) -> int | float | None:

