@@ -442,3 +442,39 @@ def test_bidirectional_overrides_do_not_reach_the_outputs(tmp_path):
         text = f.read_text(encoding="utf-8")
         assert rlo not in text and pdi not in text, f.name
         assert "\\u202e" not in text.lower(), f.name
+
+
+def test_the_id_book_is_exact_past_its_memory_cap_and_leaves_no_file():
+    from dateline.ingest.book import Book
+
+    book = Book(memory_keys=50)
+    for i in range(200):
+        assert book.first(f"k{i}") is None
+    assert book.on_disk
+    assert book.first("k7") == 1 and book.first("k199") == 1 and book.get("k200") is None
+    book.put("k7", 3)
+    assert book.get("k7") == 3 and "k7" in book and "nope" not in book
+    path = book._path
+    assert path is not None and os.path.exists(path)
+    book.close()
+    assert not os.path.exists(path)
+
+
+def test_many_records_give_the_same_unique_ids_with_a_small_id_book(tmp_path, monkeypatch):
+    """Memory stays flat for millions of records: past the cap, ids are kept on disk; the ids
+    given out are exactly those of the all-in-memory book (repeats get ~2, ~3)."""
+    import gzip
+
+    import dateline.ingest.book as book_mod
+    from dateline.ingest import iter_inputs
+    from dateline.model import Config
+
+    path = tmp_path / "many.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for i in range(600):
+            fh.write(f'{{"id": "r{i % 250}", "text": "short line {i}"}}\n')
+    expected = [item.id for item in iter_inputs([str(path)], Config())]
+    monkeypatch.setattr(book_mod, "MEMORY_KEYS", 40)
+    small = [item.id for item in iter_inputs([str(path)], Config())]
+    assert small == expected
+    assert len(set(small)) == 600 and small[250] == "r0~2" and small[500] == "r0~3"

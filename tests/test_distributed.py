@@ -99,3 +99,30 @@ def test_unreachable_scheduler_is_a_clear_error():
 
     with pytest.raises(DaskUnavailable, match="cannot reach the Dask scheduler"):
         connect("tcp://127.0.0.1:9", timeout="1s")
+
+
+def test_a_cluster_that_loses_its_workers_fails_within_the_wait(monkeypatch):
+    """Workers gone mid-run: the tasks in flight would wait forever for a new worker; after
+    DATELINE_DASK_WAIT seconds with no worker the run ends with one ClusterLost."""
+    import time
+
+    from dateline.errors import ClusterLost, DatelineError
+
+    monkeypatch.setenv("DATELINE_DASK_WAIT", "2")
+    raws = [RawInput(id=f"d{i}", path=f"d{i}.txt", kind="text",
+                     raw=f"Talks resumed on 1{i % 9} May 2021 in Geneva, officials said.",
+                     published_field="2021-05-20") for i in range(400)]
+    with distributed.LocalCluster(n_workers=1, processes=True, threads_per_worker=1,
+                                  host="127.0.0.1", dashboard_address=None) as cl, \
+            distributed.Client(cl, set_as_default=False) as client:
+        it = iter_processed(iter(raws), client=client, chunk=4, window=100)
+        first = next(it)
+        assert first.id == "d0"
+        cl.scale(0)
+        t0 = time.monotonic()
+        with pytest.raises(ClusterLost, match="no workers for 2 s") as info:
+            for _ in it:
+                pass
+        assert time.monotonic() - t0 < 30
+        assert isinstance(info.value, DatelineError) and info.value.exit_code == 1
+        assert "rerun" in str(info.value)

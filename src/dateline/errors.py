@@ -52,3 +52,8 @@ class DigestUnavailable(DatelineError, RuntimeError):
 
 class DaskUnavailable(DatelineError, RuntimeError):
     """Dask is not installed or its scheduler cannot be reached."""
+
+
+class ClusterLost(DaskUnavailable):
+    """The Dask cluster lost its workers or its scheduler during a run (exit 1); what was
+    written stays, and a rerun resumes."""

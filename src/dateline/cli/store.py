@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import time
@@ -82,7 +83,17 @@ def _warner(quiet: bool, verbose: bool = False) -> Callable[[str], None]:
 # --------------------------------------------------------------------------------------------
 
 
+def _quiet_distributed() -> None:
+    try:
+        import distributed  # noqa: F401 - its import sets its loggers' levels, so set ours after it
+    except ImportError:
+        return
+    for name in ("distributed", "distributed.client", "distributed.comm", "distributed.core"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
 def run_ingest(args: argparse.Namespace) -> int:
+    from dateline.errors import ClusterLost
     from dateline.runtime.dask import DaskUnavailable, scheduler_address
     from dateline.runtime.progress import Reporter
 
@@ -91,6 +102,8 @@ def run_ingest(args: argparse.Namespace) -> int:
             raise StoreUsageError(f"input path {path!r} does not exist")
     cfg = Config(max_bytes=args.max_bytes) if args.max_bytes else Config()
     scheduler = scheduler_address(args.scheduler)
+    if scheduler and not args.verbose:  # a lost cluster is one line of ours, not distributed's tracebacks
+        _quiet_distributed()
     jobs = args.jobs or os.cpu_count() or 1
     new_store = not os.path.exists(args.store)
     store = _open(args.store, create=True)
@@ -104,6 +117,9 @@ def run_ingest(args: argparse.Namespace) -> int:
             stats = store.ingest(args.paths, cfg, jobs=jobs, scheduler=scheduler,
                                  batch_docs=getattr(args, "batch", 200), reporter=reporter,
                                  warn=_warner(args.quiet, args.verbose))
+        except ClusterLost:
+            unreachable = True  # lost mid-run: a runtime failure (exit 1); a rerun resumes
+            raise
         except DaskUnavailable as exc:
             unreachable = True
             raise StoreUsageError(str(exc)) from None

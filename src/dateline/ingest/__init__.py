@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import IO, Any, TextIO
 
+from dateline.ingest.book import Book
 from dateline.ingest.decode import SNIFF, looks_binary, looks_html
 from dateline.ingest.decode import decode_bytes as decode_bytes  # re-exported
 from dateline.ingest.decode import decode_text as decode_text
@@ -83,13 +84,17 @@ def iter_inputs(paths: Sequence[str], config: Config, stdin: TextIO | None = Non
     """Yield one ``RawInput`` or ``ManifestRow`` per input document, in a deterministic order
     (with ``defer``, a ``PendingFile`` for each text or HTML file: see :func:`load_pending`)."""
     reader = _Reader(config, defer=defer)
-    for arg in paths:
-        arg = os.fspath(arg)
-        if arg == "-":
-            yield from reader.unique(reader.jsonl_lines(stdin if stdin is not None else sys.stdin,
-                                                        "<stdin>", "stdin"))
-            continue
-        yield from reader.unique(reader.argument(arg))
+    try:
+        for arg in paths:
+            arg = os.fspath(arg)
+            if arg == "-":
+                yield from reader.unique(reader.jsonl_lines(stdin if stdin is not None else sys.stdin,
+                                                            "<stdin>", "stdin"))
+                continue
+            yield from reader.unique(reader.argument(arg))
+    finally:
+        reader.ids.close()
+        reader.seen_files.close()
 
 
 def load_pending(pending: PendingFile) -> Item:
@@ -258,25 +263,24 @@ class _Reader:
     def __init__(self, config: Config, defer: bool = False) -> None:
         self.cfg = config
         self.defer = defer
-        self.ids: dict[str, int] = {}
+        self.ids = Book()  # id -> how many times given out; flat memory for millions of records
         self.seen_dirs: set[str] = set()
-        self.seen_files: set[str] = set()
+        self.seen_files = Book()
 
     # ids -------------------------------------------------------------------------------------
 
     def unique(self, items: Iterable[Item]) -> Iterator[Item]:
         for item in items:
-            n = self.ids.get(item.id)
+            n = self.ids.first(item.id)
             if n is None:
-                self.ids[item.id] = 1
                 yield item
                 continue
             k = n + 1
             while f"{item.id}~{k}" in self.ids:
                 k += 1
-            self.ids[item.id] = k
+            self.ids.put(item.id, k)
             new_id = f"{item.id}~{k}"
-            self.ids[new_id] = 1
+            self.ids.put(new_id)
             if isinstance(item, RawInput | PendingFile):
                 yield replace(item, id=new_id)
             else:
@@ -342,9 +346,8 @@ class _Reader:
             yield ManifestRow(id=doc_id, path=path, status="failed", reason=_link_reason(path))
             return
         real = os.path.realpath(path)
-        if real in self.seen_files:
+        if self.seen_files.first(real) is not None:
             return  # the same file reached twice (symlink, repeated argument)
-        self.seen_files.add(real)
         try:
             st = os.stat(path)
         except OSError as exc:

@@ -15,26 +15,29 @@ cluster (``dask scheduler``, ``dask worker tcp://...``).
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
 import pickle
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from dateline.errors import ClusterLost, DaskUnavailable
 from dateline.model import Document, ManifestRow, RawInput
 from dateline.runtime.local import loads
 
 ENV = "DATELINE_SCHEDULER"
 CHUNK = 8  # documents per task: ~50 ms of work, so per-task overhead stays small
+WAIT_ENV = "DATELINE_DASK_WAIT"
+WAIT = 60.0  # seconds a run waits for a cluster with no worker (or no scheduler) before it fails
+_POLL = 1.0
 
 try:  # the plugin base class, when distributed is installed
     from distributed.diagnostics.plugin import WorkerPlugin as _PluginBase
 except ImportError:  # pragma: no cover - only without the dask extra
     _PluginBase = object  # type: ignore[assignment,misc]
-
-
-class DaskUnavailable(RuntimeError):
-    """dask.distributed is not installed, or the scheduler cannot be reached."""
 
 
 def scheduler_address(cli_value: str | None) -> str | None:
@@ -128,6 +131,7 @@ def iter_processed(
     large the input.  Either ``client`` (a ``distributed.Client``) or ``scheduler`` (an
     address; a client is opened and closed here) must be given.
     """
+    wait = _wait_seconds()
     own = client is None
     if own:
         if not scheduler:
@@ -156,7 +160,7 @@ def iter_processed(
                 yield value
                 return
             in_flight -= 1
-            docs = loads(value.result())
+            docs = loads(_result(client, value, wait))
             value.release()
             for d in docs:
                 if reporter is not None:
@@ -179,3 +183,56 @@ def iter_processed(
     finally:
         if own:
             client.close()
+
+
+def _wait_seconds() -> float:
+    try:
+        return max(1.0, float(os.environ.get(WAIT_ENV, WAIT)))
+    except ValueError:
+        return WAIT
+
+
+def _result(client: Any, future: Any, wait: float) -> Any:
+    """``future.result()``, but a cluster that has had no worker (or whose scheduler has gone)
+    for ``wait`` seconds, or a task that killed its workers, is one :class:`ClusterLost`
+    instead of waiting forever."""
+    from distributed import TimeoutError as DaskTimeout
+
+    try:
+        from distributed.scheduler import KilledWorker
+    except ImportError:  # pragma: no cover - older distributed
+        KilledWorker = RuntimeError  # type: ignore[assignment,misc]  # noqa: N806
+    lost_since: float | None = None
+    while True:
+        try:
+            return future.result(timeout=_POLL)
+        except (DaskTimeout, TimeoutError):
+            pass
+        except KilledWorker as exc:
+            raise ClusterLost(f"Dask workers died while processing a chunk of documents ({exc.__class__.__name__}); "
+                              "what was ingested is kept: rerun the same command to resume") from None
+        except (OSError, asyncio.CancelledError, concurrent.futures.CancelledError) as exc:
+            why = "connection closed" if isinstance(exc, OSError) else "its tasks were cancelled"
+            raise ClusterLost(f"lost the Dask scheduler ({why}); what was ingested is kept: "
+                              "rerun the same command to resume") from None
+        alive = _workers(client)
+        if alive:
+            lost_since = None
+            continue
+        now = time.monotonic()
+        lost_since = lost_since if lost_since is not None else now
+        if now - lost_since >= wait:
+            what = "its scheduler stopped answering" if alive is None else "it has no workers"
+            raise ClusterLost(f"the Dask cluster stopped working ({what} for {wait:.0f} s; "
+                              f"{WAIT_ENV} sets the wait); what was ingested is kept: "
+                              "rerun the same command to resume")
+
+
+def _workers(client: Any) -> int | None:
+    """How many workers the scheduler knows of; None when the scheduler cannot be asked."""
+    if getattr(client, "status", "running") not in ("running", "connecting"):
+        return None
+    try:
+        return len(client.scheduler_info().get("workers", {}))
+    except Exception:  # noqa: BLE001 - a scheduler gone mid-call
+        return None
