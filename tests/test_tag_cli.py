@@ -169,3 +169,18 @@ def test_tag_decodes_like_build(tmp_path: Path, capsys, encoding: str):
     assert tx["value"] == "2021-05-03"
     decoded = decode_bytes(path.read_bytes())[0]
     assert decoded[tx["start"]:tx["end"]] == tx["text"] == "3 May 2021"
+
+
+def test_a_long_text_is_tagged_to_its_end_without_a_cut(tmp_path: Path, capsys):
+    """tag is linear in the text length (benchmarks/bounds.py measures it), so it cuts nothing:
+    a date 600,000 characters in (twice the build's per-article cut) is found, and each of
+    the repeated paragraphs keeps its own timexes."""
+    para = "The council met on Sunday and said the bridge would reopen next week.\n"
+    reps = 600_000 // len(para) + 1
+    path = tmp_path / "long.txt"
+    path.write_text(para * reps + "The bridge reopened on 3 March 2022.\n", encoding="utf-8")
+    assert main(["tag", str(path), "--dct", "2021-05-20"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    values = [t["value"] for t in doc["timexes"]]
+    assert values[-1] == "2022-03-03" and doc["timexes"][-1]["start"] > 600_000
+    assert values.count("2021-05-16") == reps and values.count("2021-W21") == reps
