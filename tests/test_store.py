@@ -29,8 +29,10 @@ from dateline.store import (
     fts_query,
     mentions_to_json,
     migrate,
+    parse_query,
     schema_version,
     source_key,
+    story_filter,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -289,9 +291,12 @@ def test_build_with_query_selects_and_equals_files_of_the_selection(searchable, 
     manifest = [json.loads(line) for line in stored["documents.jsonl"].splitlines()]
     selected = [m["path"] for m in manifest]
     assert 0 < len(selected) < 45
-    with Store.open(db) as st:  # the selection: articles mentioning a keyword
-        want = {d.path for d in st.load_documents(st.select(["lindale", "evacuation"]))}
+    with Store.open(db) as st:  # the selection: the articles about the query's name, Lindale
+        story = story_filter("Lindale evacuation", st.conn)
+        cands = st.load_documents(st.select(match=story.match))
+        want = {d.path for d in cands if story.keeps(d.title or "", d.text)}
     assert set(selected) == want
+    assert all("Lindale" in d.text for d in cands) and len(want) <= len(cands)
     # the same articles as files (same relative paths, so the same ids; unselected JSONL lines
     # blanked so the selected ones keep their line numbers) -> the same timeline
     sel = tmp_path / "sel"
@@ -313,14 +318,11 @@ def test_build_with_query_selects_and_equals_files_of_the_selection(searchable, 
     assert [m["id"] for m in tl_s["documents"]] == [m["id"] for m in tl_f["documents"]]
     assert tl_s["entries"] == tl_f["entries"] and tl_s["stats"] == tl_f["stats"]
     assert tl_s["config"] == tl_f["config"] and tl_s["title"] == tl_f["title"]
-    # and the same query over all the files gives the same entries: the unselected articles
-    # are exactly the off-topic ones the focus stage sets aside
+    # over all the files, the focus stage keeps every article that names a query word: a
+    # superset of the store's selection, which keeps only the articles about the story
     full = json.loads(_build(tmp_path, "full", [str(folder), *q])["timeline.json"])
-    assert full["entries"] == tl_s["entries"]
-    extra = {m["id"] for m in full["documents"]} - {m["id"] for m in tl_s["documents"]}
-    assert extra and all(m["reason"].startswith(("off-topic", "line", "cannot", "binary"))
-                         or m["status"] in ("failed", "skipped")
-                         for m in full["documents"] if m["id"] in extra)
+    used = {m["id"] for m in full["documents"] if m["status"] == "used"}
+    assert {m["id"] for m in tl_s["documents"]} <= used
 
 
 def test_python_api_timeline_from_store_equals_build_timeline(searchable):
@@ -499,3 +501,57 @@ def test_sigkill_during_ingest_leaves_a_consistent_store(tmp_path):
         ref.ingest([str(corpus)], jobs=1)
         assert _sorted_docs(ref.load_documents()) == crashed
         assert ref.conn.execute("SELECT count(*) FROM sentences").fetchone()[0] == n_sent
+
+
+def _story_store(tmp_path) -> Path:
+    """Two neighbouring stories: a dam in Harwick, and Lindale articles that mention Harwick in
+    passing; a company called Harwicktel; Syrian/Syria spellings."""
+    recs = []
+    for i in range(6):
+        recs.append({"id": f"h{i}", "published": f"2021-03-{10 + i}", "title": f"Harwick dam update {i}",
+                     "text": f"Engineers in Harwick lowered the reservoir on 9 March 2021. Harwick residents "
+                             f"left their homes. The Harwick council met on {3 + i} March 2021."})
+    for i in range(6):
+        recs.append({"id": f"l{i}", "published": f"2021-03-{10 + i}", "title": f"Lindale vote {i}",
+                     "text": "Lindale voters chose a new mayor on 7 March 2021. Lindale turnout was high; "
+                             "Lindale officials counted all night, and Lindale celebrated. Lindale "
+                             "police closed two roads. Unlike Harwick, the town stayed dry."})
+    recs.append({"id": "tel", "published": "2021-03-12", "title": "Harwicktel results",
+                 "text": "Harwicktel reported profits on 1 March 2021."})
+    recs.append({"id": "syr", "published": "2021-03-12", "title": "Talks",
+                 "text": "Syrian negotiators met in Geneva on 2 March 2021; the Syria talks went on."})
+    path = tmp_path / "stories.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    db = tmp_path / "stories.db"
+    assert main(["ingest", str(path), "--store", str(db), "--quiet"]) == 0
+    return db
+
+
+def test_one_query_language_for_search_and_build(tmp_path):
+    db = _story_store(tmp_path)
+    with Store.open(db) as st:
+        ids = lambda hits: sorted(h.id for h in hits)  # noqa: E731
+        # whole words after stemming: Harwick is not Harwicktel; 'lowered' matches 'lower'
+        assert "tel" not in ids(st.search("Harwick", limit=50))
+        assert ids(st.search("harwick lower", limit=50)) == [f"h{i}" for i in range(6)]
+        # all words by default; --any: any of them; a quoted phrase in order
+        assert ids(st.search("Lindale reservoir", limit=50)) == []
+        assert len(st.search("Lindale reservoir", limit=50, any_term=True)) == 12
+        assert ids(st.search('"stayed dry"', limit=50)) == [f"l{i}" for i in range(6)]
+        assert ids(st.search('"dry stayed"', limit=50)) == []
+        # a place and its people: Syria finds Syrian, and the other way round
+        assert ids(st.search("Syria")) == ids(st.search("Syrian")) == ["syr"]
+        # stop words are left out, unless they are all there is
+        assert ids(st.search("the Harwicktel")) == ["tel"]
+        assert parse_query("the of")[0].words == ("the",)
+        # build --store: the articles about Harwick, not those naming it in passing
+        story = story_filter("Harwick dam", st.conn)
+        docs = st.load_documents(st.select(match=story.match))
+        kept = sorted(d.id for d in docs if story.keeps(d.title or "", d.text))
+    assert sorted(d.id for d in docs) == sorted([f"h{i}" for i in range(6)] + [f"l{i}" for i in range(6)])
+    assert kept == [f"h{i}" for i in range(6)]
+    out = tmp_path / "out"
+    assert main(["build", "--store", str(db), "--query", "Harwick dam", "-o", str(out), "--no-digest",
+                 "--quiet"]) == 0
+    manifest = [json.loads(line)["id"] for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert sorted(manifest) == kept

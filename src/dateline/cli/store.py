@@ -50,10 +50,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser(
         "search",
         help="full-text search of the articles in a store",
-        description="List the stored articles matching QUERY (words; a trailing * matches a "
-        "prefix), best first (BM25), with date, id, title and a snippet.",
+        description="List the stored articles matching QUERY, best first (BM25), with date, id, "
+        "title and a snippet.  Every word must match, as a whole word after stemming (spill: "
+        "spilled, spills); \"quoted words\" are a phrase; a trailing * matches a prefix; "
+        "Syrian also finds Syria (docs/store.md, 'Queries').",
     )
-    s.add_argument("query", metavar="QUERY", help="words to look for (all of them)")
+    s.add_argument("query", metavar="QUERY", help="words to look for (all of them; --any: any)")
+    s.add_argument("--any", dest="any_term", action="store_true", help="match any of the words, not all")
     s.add_argument("--store", default="dateline.db", metavar="DB", help="store file (default: %(default)s)")
     s.add_argument("--from", dest="start", type=user_date, metavar="DATE", help="published on or after")
     s.add_argument("--to", dest="end", type=user_end_date, metavar="DATE", help="published on or before")
@@ -155,7 +158,7 @@ def run_search(args: argparse.Namespace) -> int:
     try:
         t0 = time.perf_counter()
         hits = store.search(args.query, start=args.start, end=args.end, limit=args.limit,
-                            sentences=args.sentences)
+                            sentences=args.sentences, any_term=args.any_term)
         secs = time.perf_counter() - t0
     finally:
         store.close()

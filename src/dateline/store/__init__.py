@@ -42,6 +42,9 @@ from dateline.fingerprint import source_key as source_key
 from dateline.store.db import DEFAULT_STORE as DEFAULT_STORE
 from dateline.store.db import Store as Store
 from dateline.store.ingest import IngestStats as IngestStats
+from dateline.store.query import match_expression as match_expression
+from dateline.store.query import parse_query as parse_query
+from dateline.store.query import story_filter as story_filter
 from dateline.store.rows import mentions_from_json as mentions_from_json
 from dateline.store.rows import mentions_to_json as mentions_to_json
 from dateline.store.schema import FTS_TOKENIZE as FTS_TOKENIZE

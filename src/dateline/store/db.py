@@ -201,17 +201,16 @@ class Store:
     # search ----------------------------------------------------------------------------------
 
     def search(self, query: str, *, start: dt.date | None = None, end: dt.date | None = None,
-               limit: int = 20, sentences: bool = False) -> list[Hit]:
+               limit: int = 20, sentences: bool = False, any_term: bool = False) -> list[Hit]:
         """Documents (or sentences) matching ``query``, best first (BM25; a title match counts
         more).  ``start``/``end`` restrict the publication date (inclusive).  See
         :func:`dateline.store.search.search_store`."""
         return search_store(self.conn, query, start=start, end=end, limit=limit,
-                            sentences=sentences)
+                            sentences=sentences, any_term=any_term)
 
     def select(self, keywords: Sequence[str] = (), *, match: str | None = None) -> list[int]:
-        """Rowids of the documents a timeline is built from: those that mention any of
-        ``keywords`` at the start of a word (a superset of what the focus stage keeps), or that
-        match the FTS5 expression ``match``; every document when neither is given."""
+        """Rowids of the documents that mention any of ``keywords`` (whole words, stemmed), or
+        that match the FTS5 expression ``match``; every document when neither is given."""
         return select_documents(self.conn, keywords, match=match)
 
     # reading ---------------------------------------------------------------------------------

@@ -56,13 +56,17 @@ class Hit:
 
 
 def search_store(conn: sqlite3.Connection, query: str, *, start: dt.date | None = None,
-                 end: dt.date | None = None, limit: int = 20, sentences: bool = False) -> list[Hit]:
-    """Documents (or sentences) matching ``query``, best first (BM25; a title match counts
-    more).  ``start``/``end`` restrict the publication date (inclusive).
+                 end: dt.date | None = None, limit: int = 20, sentences: bool = False,
+                 any_term: bool = False) -> list[Hit]:
+    """Documents (or sentences) matching ``query`` (the query language of
+    :mod:`dateline.store.query`: every word, ``any_term`` any), best first (BM25; a title match
+    counts more).  ``start``/``end`` restrict the publication date (inclusive).
 
     ``ORDER BY rank`` lets FTS5 rank inside the index and stop at ``limit`` rows (snippets are
     made for those only), several times faster than sorting ``bm25()`` results."""
-    match = fts_query(query)
+    from dateline.store.query import match_expression
+
+    match = match_expression(query, conn=conn, any_term=any_term)
     if not match:
         return []
     where, args = _date_filter(start, end)
@@ -99,11 +103,10 @@ def _date_filter(start: dt.date | None, end: dt.date | None) -> tuple[str, list[
 
 def select_documents(conn: sqlite3.Connection, keywords: Sequence[str] = (), *,
                      match: str | None = None) -> list[int]:
-    """Rowids of the documents a timeline is built from: those that mention any of
-    ``keywords`` at the start of a word (a superset of what the focus stage keeps), or that
+    """Rowids of the documents that mention any of ``keywords`` (whole words, stemmed), or that
     match the FTS5 expression ``match``; every document when neither is given."""
     if match is None and keywords:
-        match = fts_query(" ".join(keywords), any_term=True, prefix=True)
+        match = fts_query(" ".join(keywords), any_term=True)
     if not match:
         return [r[0] for r in conn.execute("SELECT doc FROM documents ORDER BY doc")]
     return sorted(r[0] for r in conn.execute(

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from typing import Any, Unpack
 
 from dateline.config import Config, Options
-from dateline.model import Timeline
+from dateline.model import Document, Timeline
 from dateline.store.db import Store
+from dateline.store.query import story_filter
 
 
 def timeline_from_store(
@@ -18,21 +19,20 @@ def timeline_from_store(
     warn: Callable[[str], None] = lambda _m: None,
     ranker: Any = None,
 ) -> Timeline:
-    """The timeline of the stored documents that match the run's query or keywords (all of
-    them without either), assembled by :func:`dateline.pipeline.assemble_timeline` from the
-    stored per-document results.  Equals ``build_timeline`` over the same inputs.
+    """The timeline of the stored documents about the run's query (the articles that hold
+    every name of the query and are about it: :func:`dateline.store.query.story_filter`), or
+    that mention one of its ``keywords``, or all of them without either; assembled by
+    :func:`dateline.pipeline.assemble_timeline` from the stored per-document results.  With
+    keywords or no query, equals ``build_timeline`` over the same inputs.
 
     Raises :class:`dateline.pipeline.NoUsableInput` when nothing matches.
     """
     from dateline import focus
-    from dateline.pipeline import NoUsableInput, assemble_timeline, collect
+    from dateline.pipeline import assemble_timeline, collect
 
     t0 = time.perf_counter()
     keywords = focus.keywords_for(cfg)
-    rowids = store.select(keywords)
-    if keywords and not rowids:
-        raise NoUsableInput("no stored article mentions any of " + ", ".join(keywords))
-    docs = store.load_documents(rowids)
+    docs = select_for(store, cfg)
     rows = [] if keywords else store.load_rows()
     docs, rows = collect(rows + docs, warn)  # the warnings a build from the files gives
     t_load = time.perf_counter() - t0
@@ -40,6 +40,27 @@ def timeline_from_store(
     tl.timings = {"load": round(t_load, 3), **tl.timings,
                   "total": round(time.perf_counter() - t0, 3)}
     return tl
+
+
+def select_for(store: Store, cfg: Config) -> list[Document]:
+    """The stored documents a timeline for ``cfg`` is built from (see :func:`timeline_from_store`).
+
+    Raises :class:`dateline.pipeline.NoUsableInput` when a query or keywords match nothing."""
+    from dateline import focus
+    from dateline.pipeline import NoUsableInput
+
+    keywords = focus.keywords_for(cfg)
+    story = story_filter(cfg.query, store.conn) if cfg.query and not cfg.keywords else None
+    rowids = store.select(keywords, match=story.match if story is not None else None)
+    if keywords and not rowids:
+        raise NoUsableInput("no stored article mentions " + (
+            repr(cfg.query) if story is not None else "any of " + ", ".join(keywords)))
+    docs = store.load_documents(rowids)
+    if story is not None:
+        docs = [d for d in docs if story.keeps(d.title or "", d.text)]
+        if not docs:
+            raise NoUsableInput(f"no stored article is about {cfg.query!r} (they name it only in passing)")
+    return docs
 
 
 def store_build_timeline(
