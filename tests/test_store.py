@@ -555,3 +555,24 @@ def test_one_query_language_for_search_and_build(tmp_path):
                  "--quiet"]) == 0
     manifest = [json.loads(line)["id"] for line in (out / "documents.jsonl").read_text().splitlines()]
     assert sorted(manifest) == kept
+
+
+def test_sentence_search_ranks_informative_sentences_and_lists_a_repeat_once(tmp_path):
+    recs = [{"id": "chant", "published": "2021-03-05", "title": "Protest",
+             "text": "Down with Harwick! Residents marched through the town centre on Friday."},
+            {"id": "report", "published": "2021-03-06", "title": "Council",
+             "text": "The Harwick council approved repairs to the dam on 4 March 2021, after engineers "
+                     "found cracks in the spillway wall during the winter inspection."}]
+    recs += [{"id": f"wire{i}", "published": f"2021-03-0{i + 7}", "title": f"Wire {i}",
+              "text": "Harwick is a town of 40,000 people on the river Esk, known for its old stone dam."}
+             for i in range(3)]
+    path = tmp_path / "s.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(path), "--store", str(db), "--quiet"]) == 0
+    with Store.open(db) as st:
+        hits = st.search("Harwick", sentences=True, limit=10)
+    texts = [h.snippet.replace("\x02", "").replace("\x03", "") for h in hits]
+    assert texts[-1] == "Down with Harwick!"  # the shortest match ranks last, not first
+    assert sum(t.startswith("Harwick is a town") for t in texts) == 1  # repeated by 3 articles
+    assert [h.id for h in hits if h.snippet.startswith("\x02Harwick\x03 is")] == ["wire0"]

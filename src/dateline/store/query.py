@@ -23,6 +23,7 @@ reaches the FTS5 parser as syntax (``AND``, ``NEAR``, ``-``, ``:``, parentheses 
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections import Counter
@@ -83,11 +84,26 @@ def parse_query(text: str) -> list[Term]:
     return list(dict.fromkeys(terms))
 
 
+@functools.cache
+def _places(code: str = "en") -> frozenset[str]:
+    """Country and territory names (Babel's CLDR data, lower case), and the language data's."""
+    from babel import Locale
+
+    names = {n.lower() for n in Locale.parse(code).territories.values()}
+    return frozenset(names | set(_IRREGULAR.values()))
+
+
 def nationality_forms(word: str) -> tuple[str, ...]:
     """Other spellings of a place or its people that mean the same story: the country of a
     demonym (``syrian`` -> ``syria``, ``american`` -> ``united states``) and the demonyms of a
-    country (``libya`` -> ``libyan``).  Candidates only: the store decides which exist."""
+    country (``libya`` -> ``libyan``).  One side is always a country or territory name (so
+    ``Assad`` is not ``Assadi``).  Candidates only: the store decides which exist."""
     w = word.lower()
+    places = _places()
+    return tuple(f for f in _candidate_forms(w) if w in places or f in places)
+
+
+def _candidate_forms(w: str) -> tuple[str, ...]:
     out: list[str] = []
     if w in _IRREGULAR:
         out.append(_IRREGULAR[w])

@@ -11,6 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+SENTENCE_POOL = 10  # sentence search ranks this many times --limit of the best BM25 matches
+INFORMATIVE_WORDS = 15  # a sentence of this many words or more counts in full
+
+
+def _key(text: str | None) -> str:
+    return " ".join(_TOKEN.findall((text or "").lower()))
+
+
+def _informative(text: str) -> float:
+    """How much a sentence says, in (0, 1]: its words up to INFORMATIVE_WORDS, over that."""
+    return min(len(_TOKEN.findall(text)), INFORMATIVE_WORDS) / INFORMATIVE_WORDS
 
 
 def fts_query(text: str, *, any_term: bool = False, prefix: bool = False) -> str:
@@ -84,7 +95,14 @@ def search_store(conn: sqlite3.Connection, query: str, *, start: dt.date | None 
             "FROM documents_fts JOIN documents d ON d.doc = documents_fts.rowid "
             "WHERE documents_fts MATCH ? AND documents_fts.rank MATCH 'bm25(4.0, 1.0)' "
             f"{where} ORDER BY documents_fts.rank LIMIT ?")
-    rows = conn.execute(sql, (match, *args, limit)).fetchall()
+    # BM25 favours the shortest sentences ('"Down with Assad".' first): for sentences, rank a
+    # wider set of matches by relevance times informativeness (words up to INFORMATIVE_WORDS)
+    fetch = limit * SENTENCE_POOL if sentences else limit
+    rows = conn.execute(sql, (match, *args, fetch)).fetchall()
+    if sentences:  # and a sentence repeated by several articles is listed once (its first)
+        ranked = sorted(rows, key=lambda r: (r[7] * _informative(r[8] or ""), r[1] or "", r[0], r[9]))
+        seen: set[str] = set()
+        rows = [r for r in ranked if not (_key(r[8]) in seen or seen.add(_key(r[8])))][:limit]
     return [Hit(id=r[0], published=r[1], date_source=r[2], title=r[3], source=r[4], url=r[5],
                 path=r[6], score=round(-r[7], 6), snippet=" ".join((r[8] or "").split()),
                 sentence=r[9]) for r in rows]
