@@ -55,6 +55,12 @@ def _timelinejs(tl: Timeline) -> str:
     return render_timelinejs_json(tl)
 
 
+def _csv(tl: Timeline) -> str:
+    from dateline.render.spreadsheet import render_csv
+
+    return render_csv(tl)
+
+
 def _dict(tl: Timeline) -> dict:
     from dateline.render.jsonout import timeline_to_dict
 
@@ -68,6 +74,7 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
     Format("txt", "timeline.txt", True, _txt),
     Format("html", "timeline.html", True, _html),
     Format("timelinejs", "timelinejs.json", False, _timelinejs),
+    Format("csv", "timeline.csv", False, _csv),
 )}
 FORMATS = tuple(REGISTRY)
 DEFAULT_FORMATS = tuple(f.name for f in REGISTRY.values() if f.default)

@@ -1,0 +1,50 @@
+"""timeline.csv: what a spreadsheet opens, and nothing it would run."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from dateline.model import Citation, Timeline, TimelineEntry
+from dateline.render import FILE_NAMES, render
+from dateline.render.spreadsheet import COLUMNS, safe_cell
+
+
+def _timeline() -> Timeline:
+    hostile = Citation(text="=HYPERLINK(\"http://evil\",\"click\") rose, said Zoë Müller.", doc_id="@doc",
+                       source="+cmd|' /C calc'!A0", url="https://example.org/a?b=1,2",
+                       title="-2+3 \"quoted\", with a comma\nand a line break", published="2021-05-02")
+    plain = Citation(text="Talks resumed in Genève.", doc_id="d2", published="2021-05-03")
+    return Timeline(title="t", entries=[
+        TimelineEntry(date=dt.date(2021, 5, 1), granularity="day", summary=[hostile, plain], sources=2,
+                      date_inferred=True, low_confidence=True),
+        TimelineEntry(date=dt.date(1999, 1, 1), granularity="year", summary=[plain], sources=3,
+                      background=True)], documents=[])
+
+
+def test_csv_rows_columns_bom_and_crlf():
+    text = render(_timeline(), "csv")
+    assert FILE_NAMES["csv"] == "timeline.csv"
+    raw = text.encode("utf-8")
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 (accents) only with the BOM
+    assert "\r\n" in text
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert tuple(rows[0]) == COLUMNS and len(rows) == 3
+    assert rows[0]["date"] == "2021-05-01" and rows[0]["label"] == "1 May 2021"
+    assert rows[0]["date_inferred"] == "yes" and rows[0]["low_confidence"] == "yes" and rows[0]["background"] == ""
+    assert rows[2]["date"] == "1999" and rows[2]["background"] == "yes"
+    assert rows[1]["sentence"] == "Talks resumed in Genève." and rows[1]["source"] == ""
+    assert rows[0]["url"] == "https://example.org/a?b=1,2"
+    assert rows[0]["title"].endswith("with a comma\nand a line break")  # quoted, kept whole
+
+
+def test_csv_cells_never_start_a_formula():
+    rows = list(csv.reader(io.StringIO(render(_timeline(), "csv").lstrip("\ufeff"))))
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["sentence"].startswith("'=HYPERLINK") and first["doc_id"] == "'@doc"
+    assert first["source"].startswith("'+cmd") and first["title"].startswith("'-2+3")
+    assert safe_cell(None) == "" and safe_cell("plain") == "plain" and safe_cell("\tx") == "'\tx"
