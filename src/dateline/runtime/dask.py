@@ -208,9 +208,9 @@ def _result(client: Any, future: Any, wait: float) -> Any:
             return future.result(timeout=_POLL)
         except (DaskTimeout, TimeoutError):
             pass
-        except KilledWorker as exc:
-            raise ClusterLost(f"Dask workers died while processing a chunk of documents ({exc.__class__.__name__}); "
-                              "what was ingested is kept: rerun the same command to resume") from None
+        except KilledWorker:
+            raise ClusterLost("Dask workers died again and again on one chunk of documents; what was "
+                              "ingested is kept: rerun the same command to resume") from None
         except (OSError, asyncio.CancelledError, concurrent.futures.CancelledError) as exc:
             why = "connection closed" if isinstance(exc, OSError) else "its tasks were cancelled"
             raise ClusterLost(f"lost the Dask scheduler ({why}); what was ingested is kept: "
