@@ -254,6 +254,21 @@ def child_build(db: str, query: str) -> dict[str, Any]:
             "dates": len(tl.entries), "timings": tl.timings, "peak_memory_mb": _peak_mb()}
 
 
+def child_filebuild(paths: list[str], jobs: int) -> dict[str, Any]:
+    """A build from the same files the first ingest step read: its per-document throughput
+    (the process stage, which is what an ingest does per document) and its whole time."""
+    from dateline.pipeline import build_timeline
+
+    t0 = time.perf_counter()
+    tl = build_timeline(paths, jobs=jobs, digest=False)
+    secs = time.perf_counter() - t0
+    process = tl.timings.get("process") or secs
+    n = tl.stats["inputs"]
+    return {"documents": n, "seconds": round(secs, 2), "process_seconds": round(process, 2),
+            "process_per_second": round(n / max(process, 1e-9), 1),
+            "whole_per_second": round(n / max(secs, 1e-9), 1)}
+
+
 # --------------------------------------------------------------------------------------------
 # main
 # --------------------------------------------------------------------------------------------
@@ -280,6 +295,16 @@ def markdown(data: dict[str, Any]) -> str:
                         "KB/doc", "peak MB"], rows),
         "",
     ]
+    sb = data.get("side_by_side")
+    if sb:
+        lines.append(f"Side by side on the first step's {sb['documents']:,} documents (same files, "
+                     f"same `-j`, one run): `ingest` {sb['ingest_per_second']:.1f} articles/s; a "
+                     f"`build` of the same files {sb['build_process_per_second']:.1f}/s in its "
+                     f"per-document stage ({sb['build_whole_per_second']:.1f}/s for the whole "
+                     f"build, digest off): the build's per-document stage is "
+                     f"**{sb['ratio_build_process_to_ingest']:.2f}x** the ingest (target: within "
+                     "1.5x).")
+        lines.append("")
     r = data["reingest"]
     lines.append(f"Re-ingesting the first step unchanged: {r['unchanged']:,} documents checked "
                  f"in {r['seconds']:.1f} s ({r['per_second']:,.0f}/s), none processed.")
@@ -344,6 +369,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.child == "build":
         print(json.dumps(child_build(args.db, BUILD_QUERY)))
         return 0
+    if args.child == "filebuild":
+        print(json.dumps(child_filebuild(args.paths.split(os.pathsep), args.jobs)))
+        return 0
     if not T17.is_dir():
         print("../shared/data/t17 not found; nothing to measure", file=sys.stderr)
         return 0
@@ -374,6 +402,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"step to {size:,}: {step}", flush=True)
             assert r["documents"] == size and r["new"] == size - prev, r
             prev = size
+        # side by side: a build from the files of the first step, right after it was ingested
+        fb = run_child(["--child", "filebuild", "--paths", str(dirs[0]), "--jobs", str(args.jobs)])
+        side = {"documents": fb["documents"], "ingest_per_second": steps[0]["articles_per_second"],
+                "build_process_per_second": fb["process_per_second"],
+                "build_whole_per_second": fb["whole_per_second"],
+                "ratio_build_process_to_ingest": round(fb["process_per_second"]
+                                                       / max(steps[0]["articles_per_second"], 1e-9), 2)}
+        print(f"side by side: {side}", flush=True)
         r = run_child(["--child", "ingest", "--db", str(db), "--paths", str(dirs[0]),
                        "--jobs", str(args.jobs), "--dask-workers", "0"])
         reingest = {"unchanged": r["unchanged"], "seconds": r["seconds"],
@@ -402,6 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     data = {"date": dt.date.today().isoformat(), "command": cmd, "machine": machine_info(),
             "sizes": sizes, "jobs": args.jobs, "t17_articles": len(load_t17()), "steps": steps,
             "reingest": reingest, "search": search, "build": build, "dask": dask,
+            "side_by_side": side,
             "total_seconds": round(total, 1),
             # other processes on the machine (load average, 1/5/15 min) when the run started/ended
             "load_average": {"start": [round(x, 1) for x in load_before],
