@@ -96,8 +96,8 @@ def _quiet_distributed() -> None:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from dateline.errors import ClusterLost
-    from dateline.runtime.dask import DaskUnavailable, scheduler_address
+    from dateline.errors import ClusterLost, DaskUnavailable
+    from dateline.runtime.dask import scheduler_address
     from dateline.runtime.progress import Reporter
 
     for path in args.paths:
@@ -111,7 +111,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     new_store = not os.path.exists(args.store)
     store = _open(args.store, create=True)
     reporter = Reporter(enabled=not args.quiet)
-    unreachable = False
+    cluster_failed = False  # the cluster was never reached, or lost mid-run
     try:
         if store.migrated_from and not args.quiet:
             sys.stderr.write(f"dateline: migrated {args.store} from schema version "
@@ -121,16 +121,16 @@ def run_ingest(args: argparse.Namespace) -> int:
                                  batch_docs=getattr(args, "batch", 200), reporter=reporter,
                                  warn=_warner(args.quiet, args.verbose))
         except ClusterLost:
-            unreachable = True  # lost mid-run: a runtime failure (exit 1); a rerun resumes
+            cluster_failed = True  # lost mid-run: a runtime failure (exit 1); a rerun resumes
             raise
         except DaskUnavailable as exc:
-            unreachable = True
+            cluster_failed = True
             raise StoreUsageError(str(exc)) from None
     finally:
         reporter.close()
         empty = new_store and store.count() == 0 and not store.counts()["unreadable"]
         store.close()
-        if empty and unreachable:  # the cluster was never reached: leave no empty store
+        if empty and cluster_failed:  # nothing was written: leave no empty store
             for suffix in ("", "-wal", "-shm"):
                 try:
                     os.unlink(args.store + suffix)

@@ -34,10 +34,13 @@ WAIT_ENV = "DATELINE_DASK_WAIT"
 WAIT = 60.0  # seconds a run waits for a cluster with no worker (or no scheduler) before it fails
 _POLL = 1.0
 
-try:  # the plugin base class, when distributed is installed
+try:  # the plugin base class and the errors a lost cluster raises, when distributed is installed
+    from distributed import TimeoutError as _DaskTimeout
     from distributed.diagnostics.plugin import WorkerPlugin as _PluginBase
+    from distributed.scheduler import KilledWorker as _KilledWorker
 except ImportError:  # pragma: no cover - only without the dask extra
     _PluginBase = object  # type: ignore[assignment,misc]
+    _DaskTimeout = _KilledWorker = RuntimeError  # type: ignore[assignment,misc]
 
 
 def scheduler_address(cli_value: str | None) -> str | None:
@@ -196,19 +199,13 @@ def _result(client: Any, future: Any, wait: float) -> Any:
     """``future.result()``, but a cluster that has had no worker (or whose scheduler has gone)
     for ``wait`` seconds, or a task that killed its workers, is one :class:`ClusterLost`
     instead of waiting forever."""
-    from distributed import TimeoutError as DaskTimeout
-
-    try:
-        from distributed.scheduler import KilledWorker
-    except ImportError:  # pragma: no cover - older distributed
-        KilledWorker = RuntimeError  # type: ignore[assignment,misc]  # noqa: N806
     lost_since: float | None = None
     while True:
         try:
             return future.result(timeout=_POLL)
-        except (DaskTimeout, TimeoutError):
+        except (_DaskTimeout, TimeoutError):
             pass
-        except KilledWorker:
+        except _KilledWorker:
             raise ClusterLost("Dask workers died again and again on one chunk of documents; what was "
                               "ingested is kept: rerun the same command to resume") from None
         except (OSError, asyncio.CancelledError, concurrent.futures.CancelledError) as exc:

@@ -46,7 +46,6 @@ class Term:
 
     words: tuple[str, ...]
     prefix: bool = False
-    phrase: bool = False
     name: bool = False  # typed with a capital or a digit, or quoted: what the story is about
 
     def fts(self, forms: tuple[str, ...] = ()) -> str:
@@ -66,15 +65,15 @@ def parse_query(text: str) -> list[Term]:
         if m.group(1) is not None:
             words = tuple(w.lower() for w in _WORD.findall(m.group(1)))
             if words:
-                terms.append(Term(words, phrase=len(words) > 1, name=True))
+                terms.append(Term(words, name=True))
             continue
         chunk = m.group(2)
-        words = tuple(w.lower() for w in _WORD.findall(chunk))
-        if not words:
-            continue
         typed = _WORD.findall(chunk)
+        if not typed:
+            continue
+        words = tuple(w.lower() for w in typed)
         name = any(w[:1].isupper() or any(c.isdigit() for c in w) for w in typed)
-        term = Term(words, prefix=chunk.endswith("*"), phrase=len(words) > 1, name=name)
+        term = Term(words, prefix=chunk.endswith("*"), name=name)
         if len(words) == 1 and not term.prefix and words[0] in stop:
             loose.append(term)
             continue
@@ -154,13 +153,10 @@ def _forms(conn: sqlite3.Connection | None, t: Term, table: str, cache: dict[str
 
 
 def match_expression(text: str, *, conn: sqlite3.Connection | None = None, any_term: bool = False,
-                     table: str = "documents_fts", names_only: bool = False) -> str:
+                     table: str = "documents_fts") -> str:
     """The FTS5 ``MATCH`` expression of a query (empty: nothing to search for).  With ``conn``,
-    a single-word term also matches its nationality forms that the store holds.  With
-    ``names_only``, only the query's names are required when it has any (see the module)."""
+    a single-word term also matches its nationality forms that the store holds."""
     terms = parse_query(text)
-    if names_only and any(t.name for t in terms):
-        terms = [t for t in terms if t.name]
     cache: dict[str, bool] = {}
     parts = [t.fts(_forms(conn, t, table, cache)) for t in terms]
     return (" OR " if any_term else " AND ").join(parts)

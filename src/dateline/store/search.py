@@ -101,8 +101,10 @@ def search_store(conn: sqlite3.Connection, query: str, *, start: dt.date | None 
     rows = conn.execute(sql, (match, *args, fetch)).fetchall()
     if sentences:  # and a sentence repeated by several articles is listed once (its first)
         ranked = sorted(rows, key=lambda r: (r[7] * _informative(r[8] or ""), r[1] or "", r[0], r[9]))
-        seen: set[str] = set()
-        rows = [r for r in ranked if not (_key(r[8]) in seen or seen.add(_key(r[8])))][:limit]
+        firsts: dict[str, Any] = {}
+        for r in ranked:
+            firsts.setdefault(_key(r[8]), r)
+        rows = list(firsts.values())[:limit]
     return [Hit(id=r[0], published=r[1], date_source=r[2], title=r[3], source=r[4], url=r[5],
                 path=r[6], score=round(-r[7], 6), snippet=" ".join((r[8] or "").split()),
                 sentence=r[9]) for r in rows]
