@@ -455,3 +455,40 @@ def test_random_junk_never_raises(tmp_path):
             assert item.status in ("skipped", "failed") and item.reason and "\n" not in item.reason
     ids = [i.id for i in items]
     assert len(ids) == len(set(ids))
+
+
+# ---- the progress bar's measure: bytes of input, for every kind of input -------------------
+
+def test_meter_counts_the_bytes_of_every_input_kind(tmp_path):
+    import gzip
+    import time
+
+    from dateline.config import Config
+    from dateline.ingest import Meter, iter_inputs
+
+    folder = tmp_path / "in"
+    (folder / "pages").mkdir(parents=True)
+    (folder / ".hidden").write_text("not counted", encoding="utf-8")
+    for i in range(5):
+        (folder / "pages" / f"p{i}.txt").write_text(f"Story {i}\n\nOn 3 May 2020 it rained {i}.",
+                                                    encoding="utf-8")
+    lines = "".join(f'{{"id": "r{i}", "text": "Record {i} on 4 May 2020, {"x" * 400}."}}\n'
+                    for i in range(300))
+    (folder / "feed.jsonl.gz").write_bytes(gzip.compress(lines.encode()))
+    expected = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and p.name != ".hidden")
+    meter = Meter([str(folder)])
+    deadline = time.monotonic() + 10
+    while meter.total is None:  # counted in the background
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert meter.total == expected
+    positions = []
+    for item in iter_inputs([str(folder)], Config(), meter=meter):
+        meter.read(item.id)
+        meter.done(item.id)
+        positions.append(meter.finished)
+    assert len(positions) == 305
+    assert positions == sorted(positions) and positions[-1] <= expected
+    assert 0 < positions[150] < expected  # inside the gzip file, by its compressed bytes
+    assert meter.position() == expected  # every file read
+    assert Meter(["-"]).measures is False and Meter(["-"]).total is None

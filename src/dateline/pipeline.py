@@ -232,18 +232,29 @@ def process_inputs(
     input paths.  The result does not depend on any timeline option, so a caller may process a
     collection once and assemble several timelines from it (see :func:`assemble_timeline`).
     """
-    from dateline.ingest import iter_inputs
+    from dateline.ingest import Meter, iter_inputs
 
     rep = reporter or Reporter(enabled=False)
     paths, records = records_to_raw(list(inputs))
+    meter = Meter(paths)  # the bar's total and share: bytes of the input files
     # files are read and decoded by the workers (defer): the parent only walks and splits.
     # Paths in a canonical order: ids given to clashing names (story, story~2) do not depend on
     # the order of the arguments.
-    raws: Iterable[Item] = chain(records, iter_inputs(sorted(paths), cfg, defer=True) if paths else iter(()))
-    rep.start("process", "Reading and processing articles")
-    docs, rows = collect(iter_processed(raws, max(1, jobs), rep), warn)
+    raws: Iterable[Item] = chain(records, iter_inputs(sorted(paths), cfg, defer=True, meter=meter)
+                                 if paths else iter(()))
+    rep.start("process", "Reading and processing articles", meter=meter if meter.measures else None)
+    docs, rows = collect(_metered(iter_processed(_metered(raws, meter.read), max(1, jobs), rep),
+                                  meter.done), warn)
     rep.finish("process")
     return docs, rows, paths
+
+
+def _metered(items: Iterable[Any], note: Callable[[str], None]) -> Iterator[Any]:
+    """``items`` as they are, each one's id told to ``note`` (a :class:`~dateline.ingest.Meter`
+    step) as it passes."""
+    for item in items:
+        note(item.id)
+        yield item
 
 
 def collect(

@@ -43,6 +43,7 @@ from dateline.ingest.book import Book
 from dateline.ingest.decode import SNIFF, looks_binary, looks_html
 from dateline.ingest.decode import decode_bytes as decode_bytes  # re-exported
 from dateline.ingest.decode import decode_text as decode_text
+from dateline.ingest.meter import Meter as Meter  # re-exported
 from dateline.model import OUTPUT_FILES, SCHEMA, Config, ManifestRow, RawInput
 
 
@@ -80,10 +81,11 @@ PUBLISHED_FIELDS = ("published", "date", "published_at", "publication_date", "pu
 
 
 def iter_inputs(paths: Sequence[str], config: Config, stdin: TextIO | None = None, *,
-                defer: bool = False) -> Iterator[Item | PendingFile]:
+                defer: bool = False, meter: Meter | None = None) -> Iterator[Item | PendingFile]:
     """Yield one ``RawInput`` or ``ManifestRow`` per input document, in a deterministic order
-    (with ``defer``, a ``PendingFile`` for each text or HTML file: see :func:`load_pending`)."""
-    reader = _Reader(config, defer=defer)
+    (with ``defer``, a ``PendingFile`` for each text or HTML file: see :func:`load_pending`).
+    ``meter`` follows how many bytes of the input files have been read."""
+    reader = _Reader(config, defer=defer, meter=meter)
     try:
         for arg in paths:
             arg = os.fspath(arg)
@@ -260,9 +262,10 @@ def _link_reason(path: str) -> str:
 class _Reader:
     """Holds the state of one ``iter_inputs`` run: ids given out, directories visited."""
 
-    def __init__(self, config: Config, defer: bool = False) -> None:
+    def __init__(self, config: Config, defer: bool = False, meter: Meter | None = None) -> None:
         self.cfg = config
         self.defer = defer
+        self.meter = meter or Meter()
         self.ids = Book()  # id -> how many times given out; flat memory for millions of records
         self.seen_dirs: set[str] = set()
         self.seen_files = Book()
@@ -356,6 +359,12 @@ class _Reader:
         if not os.path.isfile(path):
             yield ManifestRow(id=doc_id, path=path, status="skipped", reason="not a regular file")
             return
+        try:
+            yield from self._regular_file(path, doc_id, st)
+        finally:
+            self.meter.add(st.st_size)
+
+    def _regular_file(self, path: str, doc_id: str, st: os.stat_result) -> Iterator[Item]:
         _stem, ext = split_suffix(os.path.basename(path))
         base_ext = ext[:-3] if ext.endswith(".gz") else ext
         if ext and base_ext not in GZ_INNER:
@@ -484,11 +493,13 @@ class _Reader:
             if head.strip() and looks_binary(head):
                 yield ManifestRow(id=file_id, path=path, status="skipped", reason="binary file (not text)")
                 return
-            fh = gzip.open(path, "rb") if gz else open(path, "rb")
+            raw = open(path, "rb")
         except OSError as exc:
             yield ManifestRow(id=file_id, path=path, status="failed", reason=_reason(exc))
             return
-        with fh:
+        fh: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
+        self.meter.streaming(raw)  # the bar follows the compressed bytes read
+        with raw, fh:
             yield from self.jsonl_lines(fh, path, file_id)
 
     def json_data(self, data: bytes, path: str, file_id: str) -> Iterator[Item]:
@@ -550,6 +561,7 @@ class _Reader:
         except OSError as exc:
             yield ManifestRow(id=file_id, path=path, status="failed", reason=_reason(exc))
             return
+        self.meter.streaming(fh)
         with fh:
             try:
                 for rec in ArchiveIterator(fh, arc2warc=True):

@@ -70,29 +70,32 @@ def ingest_into(
     rep = reporter or Reporter(enabled=False)
     t0 = time.perf_counter()
     run = _Run(store, rep, warn, IngestStats(), pipeline_version())
-    todo = run.todo(_read(inputs, cfg))
+    items, meter = _read(inputs, cfg)
+    run.meter = meter
+    todo = run.todo(items)
     processed = _processed(todo, jobs=jobs, scheduler=scheduler, client=client, reporter=rep)
-    rep.start("ingest", "Ingesting articles")
+    rep.start("ingest", "Ingesting articles", meter=meter)
     run.write(processed, batch_docs, batch_seconds)
     run.stats.documents = store.count()
     run.stats.seconds = time.perf_counter() - t0
     return run.stats
 
 
-def _read(inputs: Sequence[Any], cfg: Config) -> Iterable[RawInput | ManifestRow]:
-    """The inputs (paths, dicts, RawInputs) read, in the order ``process_inputs`` uses."""
+def _read(inputs: Sequence[Any], cfg: Config) -> tuple[Iterable[RawInput | ManifestRow], Any]:
+    """The inputs (paths, dicts, RawInputs) read, in the order ``process_inputs`` uses, and the
+    meter of the bytes of input files read (None without files)."""
     from dateline.pipeline import records_to_raw
     from dateline.runtime.local import chain
 
     paths, records = records_to_raw(list(inputs))
-    if paths:
-        from dateline.ingest import iter_inputs
+    if not paths:
+        return iter(records), None
+    from dateline.ingest import Meter, iter_inputs
 
-        # in the canonical order process_inputs uses: clashing names get the same ids
-        items: Iterable[RawInput | ManifestRow] = chain(records, iter_inputs(sorted(paths), cfg))
-    else:
-        items = iter(records)
-    return items
+    meter = Meter(paths)
+    # in the canonical order process_inputs uses: clashing names get the same ids
+    return (chain(records, iter_inputs(sorted(paths), cfg, meter=meter)),
+            meter if meter.measures else None)
 
 
 def _processed(todo: Iterator[RawInput | ManifestRow], *, jobs: int, scheduler: str | None,
@@ -118,6 +121,7 @@ class _Run:
     version: str
     pending: dict[str, _Pending] = field(default_factory=dict)
     taken: dict[str, str] = field(default_factory=dict)  # ids handed out, not yet written -> key
+    meter: Any = None  # the bytes of input read (dateline.ingest.Meter), for the progress bar
 
     def todo(self, items: Iterable[RawInput | ManifestRow]) -> Iterator[RawInput | ManifestRow]:
         """The inputs to process: new or changed ones, with their ids in the store."""
@@ -132,6 +136,9 @@ class _Run:
             if old is not None and old[1] == chash:
                 if isinstance(item, RawInput):
                     stats.unchanged += 1
+                if self.meter is not None:
+                    self.meter.read(item.id)
+                    self.meter.done(item.id)
                 self.rep.advance("ingest")
                 continue
             doc_id = old[0] if old is not None else _allocate_id(conn, item.id, key, self.taken)
@@ -142,6 +149,8 @@ class _Run:
                     item.id = doc_id
             self.taken[doc_id] = key
             self.pending[doc_id] = _Pending(key, chash, changed=old is not None)
+            if self.meter is not None:
+                self.meter.read(doc_id)
             yield item
 
     def write(self, processed: Iterator[Document | ManifestRow], batch_docs: int,
@@ -158,6 +167,8 @@ class _Run:
                     conn.execute("BEGIN IMMEDIATE")
                     tx_start = time.perf_counter()
                 self.store.put(result, meta.key, meta.hash)
+                if self.meter is not None:
+                    self.meter.done(result.id)
                 self.rep.advance("ingest")
                 in_tx += 1
                 self._count(result, meta)
