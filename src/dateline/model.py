@@ -199,6 +199,7 @@ class Timeline:
     digest: dict[str, Any] | None = None
     period: dict[str, Any] | None = None  # the story's period (dateline.period.StoryPeriod)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    changes: dict[str, Any] | None = None  # what is new since the previous build (dateline.changes)
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -33,6 +33,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--store", metavar="DB",
                    help="build from the articles in this store (see 'dateline ingest') instead of "
                    "files: those matching --query/--keywords, or all")
+    add_timeline_options(b)
+
+
+def add_timeline_options(b: argparse.ArgumentParser, *, compare: bool = False) -> None:
+    """The options of a timeline build (shared by ``build`` and ``update``; ``compare``: say
+    what is new since the timeline in OUTDIR unless told not to)."""
     b.add_argument("-o", "--out", default="dateline-output", metavar="OUTDIR",
                    help="output folder (default: %(default)s)")
     b.add_argument("--title", help="timeline title (default: from the folder name or the articles)")
@@ -60,6 +66,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "(e.g. digest.max_actors=40, summary.redundancy=0.4; see dateline.config)")
     b.add_argument("--no-digest", action="store_true",
                    help="skip the story digest (actors, figures, disagreements; digest.json)")
+    if compare:
+        b.add_argument("--no-changes", dest="changes", action="store_false",
+                       help="do not compare with the timeline already in OUTDIR (by default what is "
+                       "new since it is marked, when it was built for the same query and window)")
+    else:
+        b.add_argument("--changes", action="store_true",
+                       help="mark what is new since the timeline already in OUTDIR, when it was "
+                       "built for the same query and window (as 'dateline update' does)")
     add_common(b)
 
 
@@ -137,6 +151,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     finally:
         reporter.close()
+    if getattr(args, "changes", False):
+        from dateline.changes import since
+
+        since(tl, Path(args.out) / "timeline.json")  # what is new since the previous build here
     try:
         written = tl.write(args.out, args.formats)
     except OSError as exc:

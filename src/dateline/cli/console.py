@@ -58,6 +58,11 @@ def print_summary(tl: Timeline, written: dict[str, str], console: Any, verbose: 
         )
     else:
         console.print("dates selected: 0 (no dated events found in the usable articles)")
+    if tl.changes:
+        from dateline.changes import summary_line
+
+        console.print(f"since the previous build: {summary_line(tl.changes)}", markup=False,
+                      soft_wrap=True)
     if verbose and tl.timings:
         table = Table(title="stage timings", show_header=True, title_justify="left")
         table.add_column("stage")

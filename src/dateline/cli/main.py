@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from dateline.cli import build, digest, evaluation, serve, store, tag
+from dateline.cli import build, digest, evaluation, serve, store, tag, update
 from dateline.cli.options import Parser, error_line
 from dateline.errors import DatelineError
 from dateline.version import __version__
@@ -26,6 +26,7 @@ EPILOG = """examples:
   dateline eval out/timeline.json gold.txt
   dateline ingest crawl/ --store news.db && dateline search --store news.db "abduction"
   dateline build --store news.db --query "abduction issue" --from 2002 --to 2008 -o out
+  dateline update new-crawl/ --store news.db --query "abduction issue" -o out   # daily
   dateline serve --store news.db
 """
 
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_parser(sub)
     digest.add_parser(sub)
     store.add_parsers(sub)
+    update.add_parser(sub)
     serve.add_parser(sub)
     tag.add_parser(sub)
     evaluation.add_parser(sub)
@@ -51,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = {"build": build.cmd_build, "open": build.cmd_open, "digest": digest.cmd_digest,
             "ingest": store.run_ingest, "search": store.run_search, "tag": tag.run_tag,
-            "serve": serve.run_serve, "eval": evaluation.cli_eval}
+            "serve": serve.run_serve, "update": update.run_update,
+            "eval": evaluation.cli_eval}
 
 
 _ADVICE = {

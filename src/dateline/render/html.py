@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from dateline.changes import marks, summary_line
 from dateline.model import Citation, ManifestRow, Timeline
 from dateline.render.chart import _f, make_entry_ids
 from dateline.render.chart import coverage_chart as coverage_chart  # re-exported
@@ -213,6 +214,7 @@ def _build_view(tl: Timeline) -> dict[str, Any]:
     doc_data = [_doc_view(d) for d in docs.values()]
     texts = {dd["id"]: dd["text"] for dd in doc_data}
 
+    new_dates, new_sentences = marks(tl.changes)
     cites = []
     view_entries = []
     sources: Counter[str] = Counter()
@@ -236,6 +238,7 @@ def _build_view(tl: Timeline) -> dict[str, Any]:
                 "published": c.published or dd["published"],
                 "inferred": inferred,
                 "confidence": dd["confidence"],
+                "new": (e.iso(), c.doc_id, c.text) in new_sentences,
             })
         view_entries.append({
             "id": eid,
@@ -245,6 +248,7 @@ def _build_view(tl: Timeline) -> dict[str, Any]:
             "low_confidence": e.low_confidence,
             "date_inferred": e.date_inferred and not e.low_confidence,
             "background": e.background,
+            "new": e.iso() in new_dates,
             "why": why_rows(e.evidence),
             "sources": e.sources,
             "sentences": sents,
@@ -471,6 +475,7 @@ def render_html(timeline: Timeline) -> str:
         config=_config_rows(tl.config or {}),
         chart=chart,
         period=period,
+        changes=summary_line(tl.changes) if tl.changes else None,
         entries=view["entries"],
         docs=view["docs"],
         sources=view["sources"],

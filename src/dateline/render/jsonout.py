@@ -18,6 +18,7 @@ def timeline_to_dict(tl: Timeline) -> dict[str, Any]:
         "config": tl.config,
         "stats": tl.stats,
         "period": tl.period,
+        "changes": tl.changes,
         "entries": [
             {
                 "date": e.iso(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dateline.changes import marks, summary_line
 from dateline.model import Timeline
 from dateline.render.mdtext import code, escape, link
 
@@ -26,17 +27,23 @@ def render_markdown(tl: Timeline) -> str:
                    f"publication dates); {st.get('background_dates', 0)} dates before it are marked "
                    "background.*")
         out.append("")
+    if tl.changes:
+        out.append(f"*Since the previous build: {summary_line(tl.changes)}.*")
+        out.append("")
+    new_dates, new_sentences = marks(tl.changes)
     notes: dict[str, int] = {}
     order: list[str] = []
     for e in tl.entries:
         flag = "".join(f" *({f})*" for f in e.flags())
+        flag += " *(new)*" if e.iso() in new_dates else ""
         out.append(f"## {e.label()}{flag}")
         out.append("")
         for c in e.summary:
             if c.doc_id not in notes:
                 order.append(c.doc_id)
                 notes[c.doc_id] = len(order)
-            out.append(f"- {_cell(c.text)} [^{notes[c.doc_id]}]")
+            new = " *(new)*" if (e.iso(), c.doc_id, c.text) in new_sentences else ""
+            out.append(f"- {_cell(c.text)} [^{notes[c.doc_id]}]{new}")
         out.append("")
     if order:
         rows = {r.id: r for r in tl.documents}

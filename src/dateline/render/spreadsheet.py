@@ -13,10 +13,11 @@ from __future__ import annotations
 import csv
 import io
 
+from dateline.changes import marks
 from dateline.model import Timeline
 
 COLUMNS = ("date", "label", "sentence", "source", "title", "url", "doc_id", "published",
-           "date_inferred", "low_confidence", "background")
+           "date_inferred", "low_confidence", "background", "new")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -30,9 +31,12 @@ def render_csv(tl: Timeline) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    _dates, new_sentences = marks(tl.changes)
     for e in tl.entries:
-        marks = ["yes" if f else "" for f in (e.date_inferred, e.low_confidence, e.background)]
+        flags = ["yes" if f else "" for f in (e.date_inferred, e.low_confidence, e.background)]
         for c in e.summary:
-            row = [e.iso(), e.label(), c.text, c.source, c.title, c.url, c.doc_id, c.published, *marks]
+            new = "yes" if (e.iso(), c.doc_id, c.text) in new_sentences else ""
+            row = [e.iso(), e.label(), c.text, c.source, c.title, c.url, c.doc_id, c.published,
+                   *flags, new]
             writer.writerow([safe_cell(v) for v in row])
     return "\ufeff" + buf.getvalue()
