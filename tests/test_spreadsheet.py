@@ -48,3 +48,37 @@ def test_csv_cells_never_start_a_formula():
     assert first["sentence"].startswith("'=HYPERLINK") and first["doc_id"] == "'@doc"
     assert first["source"].startswith("'+cmd") and first["title"].startswith("'-2+3")
     assert safe_cell(None) == "" and safe_cell("plain") == "plain" and safe_cell("\tx") == "'\tx"
+
+
+def test_xlsx_holds_the_same_rows_as_text_and_is_deterministic(tmp_path):
+    import re
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    from dateline.render.spreadsheet import _rows
+
+    tl = _timeline()
+    data = render(tl, "xlsx")
+    assert isinstance(data, bytes) and data == render(_timeline(), "xlsx")  # same bytes
+    assert FILE_NAMES["xlsx"] == "timeline.xlsx"
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(data)
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        shared = z.read("xl/sharedStrings.xml").decode("utf-8")
+    assert "<f>" not in sheet  # no formula anywhere, whatever the article says
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    strings = ["".join(t.text or "" for t in si.iter(f"{{{ns['m']}}}t"))
+               for si in ET.fromstring(shared).findall("m:si", ns)]
+    cells = re.findall(r'<c r="([A-Z]+)(\d+)"[^>]*t="s"[^>]*><v>(\d+)</v>', sheet)
+    grid: dict[int, dict[str, str]] = {}
+    for col, row, idx in cells:
+        grid.setdefault(int(row), {})[col] = strings[int(idx)]
+    header = [grid[1][c] for c in sorted(grid[1], key=lambda c: (len(c), c))]
+    assert tuple(header) == COLUMNS
+    expected = list(_rows(tl))
+    assert len(grid) == len(expected) + 1
+    first = grid[2]
+    assert first["C"] == expected[0][2] and first["C"].startswith("=HYPERLINK(")  # text, not formula
+    assert first["D"].startswith("+cmd")
+    assert 'state="frozen"' in sheet and "<autoFilter" in sheet

@@ -22,7 +22,7 @@ SCHEMA = "dateline/1"
 # the files a build writes (render.FILE_NAMES plus the manifest and the digest); a folder holding
 # them with our manifest is an output folder, and its files are never read as articles
 OUTPUT_FILES = ("timeline.json", "timeline.md", "timeline.txt", "timeline.html", "timelinejs.json",
-                "timeline.csv", "documents.jsonl", "digest.json")
+                "timeline.csv", "timeline.xlsx", "documents.jsonl", "digest.json")
 
 
 @dataclass(frozen=True)

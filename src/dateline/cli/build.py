@@ -55,7 +55,7 @@ def add_timeline_options(b: argparse.ArgumentParser, *, compare: bool = False) -
     b.add_argument("--query", help="what the timeline is about, as you would type it (focuses sentence choice)")
     b.add_argument("--keywords", help="comma-separated keywords that on-topic sentences contain")
     b.add_argument("--format", dest="formats", type=formats_list, metavar="FMT[,FMT]",
-                   help="output formats: json, md, txt, html, timelinejs, csv, all (default: json,md,txt,html)")
+                   help="output formats: json, md, txt, html, timelinejs, csv, xlsx, all (default: json,md,txt,html)")
     b.add_argument("-j", "--jobs", type=nonneg_int, default=0, metavar="N",
                    help="worker processes (default: 0 = one per core)")
     b.add_argument("--max-bytes", type=size, default=None, metavar="SIZE",

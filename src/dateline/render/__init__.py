@@ -22,7 +22,7 @@ class Format:
     name: str
     file_name: str
     default: bool
-    render: Callable[[Timeline], str]
+    render: Callable[[Timeline], str | bytes]  # bytes for a binary format (xlsx)
 
 
 def _json(tl: Timeline) -> str:
@@ -61,6 +61,12 @@ def _csv(tl: Timeline) -> str:
     return render_csv(tl)
 
 
+def _xlsx(tl: Timeline) -> bytes:
+    from dateline.render.spreadsheet import render_xlsx
+
+    return render_xlsx(tl)
+
+
 def _dict(tl: Timeline) -> dict:
     from dateline.render.jsonout import timeline_to_dict
 
@@ -75,6 +81,7 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
     Format("html", "timeline.html", True, _html),
     Format("timelinejs", "timelinejs.json", False, _timelinejs),
     Format("csv", "timeline.csv", False, _csv),
+    Format("xlsx", "timeline.xlsx", False, _xlsx),
 )}
 FORMATS = tuple(REGISTRY)
 DEFAULT_FORMATS = tuple(f.name for f in REGISTRY.values() if f.default)
@@ -88,14 +95,22 @@ def current_umask() -> int:
     return mask
 
 
-def atomic_write(path: Path, chunks: Iterable[str] | str) -> None:
-    """Write text to ``path`` through a temporary file in the same folder and a rename, so a
-    reader (or an interrupted run) sees either the old file or the new one, never half."""
+def atomic_write(path: Path, chunks: Iterable[str] | str | bytes) -> None:
+    """Write text (or bytes) to ``path`` through a temporary file in the same folder and a
+    rename, so a reader (or an interrupted run) sees either the old file or the new one, never
+    half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # .NAME.PID.RANDOM.tmp: a later run can tell a dead writer's leftover from a live one's
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp makes 0600: modes follow the umask
+        if isinstance(chunks, bytes):
+            with os.fdopen(fd, "wb") as bfh:
+                bfh.write(chunks)
+                bfh.flush()
+                os.fsync(bfh.fileno())
+            os.replace(tmp, path)
+            return
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             if isinstance(chunks, str):
                 fh.write(chunks)
@@ -113,8 +128,8 @@ def atomic_write(path: Path, chunks: Iterable[str] | str) -> None:
         raise
 
 
-def render(timeline: Timeline, fmt: str) -> str:
-    """The text of ``timeline`` in format ``fmt`` (one of :data:`FORMATS`)."""
+def render(timeline: Timeline, fmt: str) -> str | bytes:
+    """The text of ``timeline`` in format ``fmt`` (one of :data:`FORMATS`; bytes for xlsx)."""
     try:
         f = REGISTRY[fmt]
     except KeyError:

@@ -43,7 +43,8 @@ PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-ac
 LIMITS = (20, 50, 100)
 CACHED_TIMELINES = 8
 _MEDIA = {"json": "application/json", "md": "text/markdown", "txt": "text/plain",
-          "csv": "text/csv", "timelinejs": "application/json", "html": "text/html"}
+          "csv": "text/csv", "timelinejs": "application/json", "html": "text/html",
+          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 @lru_cache(maxsize=1)
