@@ -10,6 +10,7 @@ import stat
 
 import pytest
 from markdown_it import MarkdownIt
+from outputs import output_text
 
 from dateline.model import Citation, ManifestRow, Timeline, TimelineEntry
 from dateline.render.digest_md import render_digest_markdown
@@ -441,7 +442,7 @@ def test_bidirectional_overrides_do_not_reach_the_outputs(tmp_path):
     out = tmp_path / "out"
     assert main(["build", str(tmp_path / "in.jsonl"), "-o", str(out), "-q", "--format", "all"]) == 0
     for f in out.iterdir():
-        text = f.read_text(encoding="utf-8")
+        text = output_text(f)
         assert rlo not in text and pdi not in text, f.name
         assert "\\u202e" not in text.lower(), f.name
 

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from outputs import output_text
 
 from dateline import build_timeline
 from dateline.cli import main
@@ -102,7 +103,7 @@ def test_every_sentence_is_cited_and_inferred_dates_marked(seed_run):
 def test_no_chrome_in_any_output(seed_run):
     out, _tl, _rows = seed_run
     for path in out.iterdir():
-        text = path.read_text()
+        text = output_text(path)
         if path.name == "documents.jsonl":
             text = "\n".join(json.loads(line)["text"] for line in text.splitlines())
         for pattern in CHROME:

@@ -11,12 +11,14 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 
 OUTPUTS = ("timeline.json", "timeline.md", "timeline.txt", "timeline.html", "timelinejs.json",
-           "documents.jsonl")
+           "documents.jsonl", "timeline.xlsx")
 WORDS = ("river council engineers bridge mayor budget inquiry report residents officials water "
          "authority repairs valley station road minister committee village harbour ferry school "
          "hospital police court judge union strike talks agreement plan vote election").split()
@@ -53,6 +55,10 @@ def complete(corpus: Path, out: Path, title: str) -> dict[str, bytes]:
 
 
 def parse(name: str, data: bytes) -> None:
+    if name.endswith(".xlsx"):
+        with zipfile.ZipFile(BytesIO(data)) as book:
+            assert book.testzip() is None
+        return
     text = data.decode("utf-8")
     if name.endswith(".json"):
         json.loads(text)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from outputs import output_text
 from store_corpus import records, write_jsonl, write_txt_folder
 
 from dateline.cli import main
@@ -267,7 +268,7 @@ def test_store_command_errors(tmp_path, capsys):
 def _build(tmp_path: Path, name: str, args: list[str]) -> dict[str, str]:
     out = tmp_path / name
     assert main(["build", *args, "-o", str(out), "-q", "--format", "all", "-j", "1"]) == 0
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir())}
+    return {p.name: output_text(p) for p in sorted(out.iterdir())}
 
 
 def test_build_from_store_equals_build_from_files(searchable, tmp_path):

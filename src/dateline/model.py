@@ -204,6 +204,19 @@ class Timeline:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def empty_window(self) -> str | None:
+        """When a window (``--from``/``--to``) left no date: one sentence saying so, with the
+        span the articles were published in (else None)."""
+        start, end = (self.config or {}).get("start"), (self.config or {}).get("end")
+        if self.entries or not (start or end):
+            return None
+        window = f"from {start}" if start and not end else (
+            f"up to {end}" if end and not start else f"from {start} to {end}")
+        days = sorted(str(d) for d, _n in self.coverage)
+        published = f"; the articles were published {days[0]} to {days[-1]}" if days else ""
+        return (f"no dated event in the window {window}{published}: widen or drop --from/--to "
+                "(the digest below covers every article used)")
+
     def __iter__(self):
         return iter(self.entries)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -433,12 +434,16 @@ def _nothing_usable_reason(rows: list[ManifestRow], docs: list[Document]) -> str
 
 
 def _default_title(docs: Sequence[Document], cfg: Config, paths: Sequence[str]) -> str:
+    """The query, else the keywords, else the one folder or file named (or the folder holding a
+    generically named file: ``syria/articles.jsonl.gz``), else the commonest title words, else
+    the names the articles mention most."""
     if cfg.query:
         return f"Timeline: {cfg.query}"
-    if len(paths) == 1 and Path(paths[0]).is_dir():
-        name = Path(paths[0]).resolve().name.replace("-", " ").replace("_", " ").strip()
-        if name and name.lower() not in lang.load().words("generic_folders"):
-            return "Timeline: " + " ".join(w[:1].upper() + w[1:] for w in name.split())
+    if cfg.keywords:
+        return "Timeline: " + ", ".join(cfg.keywords[:4])
+    name = _path_name(paths)
+    if name:
+        return "Timeline: " + " ".join(w[:1].upper() + w[1:] for w in name.split())
     words: Counter[str] = Counter()
     for d in docs:
         if d.title:
@@ -448,7 +453,38 @@ def _default_title(docs: Sequence[Document], cfg: Config, paths: Sequence[str]) 
     top = [w for w, n in sorted(words.items(), key=lambda x: (-x[1], x[0])) if n >= 2][:4]
     if top:
         return "Timeline: " + ", ".join(w.capitalize() if w.islower() else w for w in top)
-    return "Timeline"
+    names = _common_names(docs)
+    return "Timeline: " + ", ".join(names) if names else "Timeline"
+
+
+def _path_name(paths: Sequence[str]) -> str:
+    """The story's name from the one input path given ("" when it says nothing)."""
+    from dateline.ingest import split_suffix
+
+    real = [p for p in paths if p != "-"]
+    if len(real) != 1:
+        return ""
+    generic = lang.load().words("generic_folders")
+    path = Path(real[0]).resolve()
+    for part in ([] if path.is_dir() else [split_suffix(path.name)[0]]) + [
+            path.name if path.is_dir() else path.parent.name]:
+        name = part.replace("-", " ").replace("_", " ").strip()
+        if name and name.lower() not in generic and any(c.isalpha() for c in name):
+            return name
+    return ""
+
+
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+
+
+def _common_names(docs: Sequence[Document], top: int = 3) -> list[str]:
+    """The capitalised names (not at a sentence start) most articles mention, at least three."""
+    counts: Counter[str] = Counter()
+    stop = lang.stop_words("content")
+    for d in docs:
+        found = {m.group(0) for m in _NAME.finditer(d.text[:20_000])}
+        counts.update(n for n in found if n.lower() not in stop and len(n) > 2)
+    return [n for n, c in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if c >= 3][:top]
 
 
 def write_timeline(tl: Timeline, outdir: str | Path, formats: Sequence[str] | None = None) -> dict[str, str]:

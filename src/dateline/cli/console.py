@@ -56,6 +56,8 @@ def print_summary(tl: Timeline, written: dict[str, str], console: Any, verbose: 
             markup=False,
             soft_wrap=True,
         )
+    elif tl.empty_window():
+        console.print(f"dates selected: 0: {tl.empty_window()}", markup=False, soft_wrap=True)
     else:
         console.print("dates selected: 0 (no dated events found in the usable articles)")
     if tl.changes:

@@ -452,7 +452,8 @@ def render_html(timeline: Timeline) -> str:
     )
     counts = [
         ("articles used", st.get("used", 0)),
-        ("sources", st.get("sources", len(view["sources"]))),
+        # sources the articles name; "not stated" rather than a 0 beside an "Unknown source" filter
+        ("sources", st.get("sources", len(view["sources"])) or ("not stated" if entries else 0)),
         ("dates selected", st.get("dates_selected", len(entries))),
         ("dates inferred", st.get("inferred_dates", 0)),
     ]
@@ -479,6 +480,8 @@ def render_html(timeline: Timeline) -> str:
         entries=view["entries"],
         docs=view["docs"],
         sources=view["sources"],
+        empty_window=tl.empty_window(),
+        named_sources=sum(1 for name, _n in view["sources"] if name != UNKNOWN_SOURCE),
         digest=digest_view(tl.digest),
         css=Markup(css),
         js=Markup(js),

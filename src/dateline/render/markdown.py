@@ -27,6 +27,9 @@ def render_markdown(tl: Timeline) -> str:
                    f"publication dates); {st.get('background_dates', 0)} dates before it are marked "
                    "background.*")
         out.append("")
+    if tl.empty_window():
+        out.append(f"*{escape(tl.empty_window() or '')[:1].upper()}{escape(tl.empty_window() or '')[1:]}.*")
+        out.append("")
     if tl.changes:
         out.append(f"*Since the previous build: {summary_line(tl.changes)}.*")
         out.append("")
@@ -51,8 +54,8 @@ def render_markdown(tl: Timeline) -> str:
         out.append("")
         for doc_id in order:
             r = rows.get(doc_id)
-            title = _cell(r.title) if r and r.title else escape(doc_id)
-            bits = [f"*{title}*"]
+            # an article without a title is named once, by its id (at the end), not twice
+            bits = [f"*{_cell(r.title)}*"] if r and r.title else []
             if r and r.source:
                 bits.append(_cell(r.source))
             if r and r.published:
