@@ -10,6 +10,12 @@ by reading the sentence's article.
     background  the date is right but the event is history before the story, not the story
     not_event   no event on that date: an opinion, a listing, a plan or a forecast
 
+A second labels file, ``benchmarks/data/sentence_labels.jsonl``, says of each emitted sentence
+whether it carries page furniture (a headline, caption, byline or stamp glued in, or a mangled
+cut), whether it stands alone (or needs the sentence before it), and whether it repeats an event
+told by another sentence under the same date.  The script reports those shares (#15: at most
+2% furniture, at most 5% not standing alone, no repeat under one date).
+
 Pairs are keyed by a hash of (topic, date, article id, sentence), so the labels file holds no
 T17 text.  A pair no label covers is reported as unlabelled; ``--export FILE`` writes those pairs
 with their sentence (to a file outside the repository) for labelling.  The script also counts
@@ -34,7 +40,9 @@ sys.path.insert(0, str(REPO / "src"))
 from common import T17, machine_info, print_table, write_json  # noqa: E402
 
 LABELS = REPO / "benchmarks" / "data" / "audit_labels.jsonl"
+SENTENCE_LABELS = REPO / "benchmarks" / "data" / "sentence_labels.jsonl"
 KINDS = ("right", "wrong", "background", "not_event")
+SENTENCE_FLAGS = ("furniture", "standalone", "duplicate")
 
 
 def pair_key(topic: str, date: str, doc_id: str, text: str) -> str:
@@ -52,6 +60,39 @@ def load_labels(path: Path = LABELS) -> dict[str, dict]:
                 raise SystemExit(f"{path}:{n}: label {row.get('label')!r} is not one of {', '.join(KINDS)}")
             out[row["key"]] = row
     return out
+
+
+def load_sentence_labels(path: Path = SENTENCE_LABELS) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    if path.exists():
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if not all(isinstance(row.get(f), bool) for f in SENTENCE_FLAGS):
+                raise SystemExit(f"{path}:{n}: needs true/false for each of {', '.join(SENTENCE_FLAGS)}")
+            out[row["key"]] = row
+    return out
+
+
+def sentence_audit(topic: str, tl, labels: dict[str, dict]) -> dict:
+    """Shares of the emitted sentences with furniture, not standing alone, repeating another
+    under their date (of those labelled)."""
+    n = furniture = dependent = repeats = pairs = 0
+    for e in tl.entries:
+        for c in e.summary:
+            pairs += 1
+            row = labels.get(pair_key(topic, e.iso(), c.doc_id, c.text))
+            if row is None:
+                continue
+            n += 1
+            furniture += row["furniture"]
+            dependent += not row["standalone"]
+            repeats += row["duplicate"]
+    return {"topic": topic, "sentences": pairs, "labelled": n, "furniture": furniture,
+            "not_standalone": dependent, "duplicates": repeats,
+            "furniture_share": round(furniture / n, 4) if n else None,
+            "not_standalone_share": round(dependent / n, 4) if n else None}
 
 
 def build_default(topic: str, query: str, jobs: int):
@@ -95,6 +136,10 @@ def audit_topic(topic: str, tl, labels: dict[str, dict]) -> tuple[dict, list[dic
     }, unlabelled
 
 
+def _pct(v: float | None) -> str:
+    return "" if v is None else f"{100 * v:.1f}"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--topics", help="comma-separated T17 topics (default: all)")
@@ -108,12 +153,14 @@ def main() -> int:
     queries = json.loads((T17 / "topics.json").read_text())
     topics = args.topics.split(",") if args.topics else sorted(k for k in queries if k != "about")
     labels = load_labels()
-    rows, todo = [], []
+    sentence_labels = load_sentence_labels()
+    rows, todo, sentence_rows = [], [], []
     t0 = time.perf_counter()
     for topic in topics:
         tl = build_default(topic, queries[topic]["query"], args.jobs)
         row, unl = audit_topic(topic, tl, labels)
         rows.append(row)
+        sentence_rows.append(sentence_audit(topic, tl, sentence_labels))
         todo += unl
     total = {k: sum(r[k] for r in rows) for k in ("dates", "pairs", "labelled", *KINDS, "background_dates",
                                                     "dates_before_1900", "dates_after_corpus")}
@@ -128,6 +175,15 @@ def main() -> int:
                   "" if total["wrong_share"] is None else f"{100 * total['wrong_share']:.1f}",
                   total["background_dates"], total["dates_before_1900"], total["dates_after_corpus"]])
     print_table("Date audit of default timelines (labels: benchmarks/data/audit_labels.jsonl)", header, table)
+    stotal = {k: sum(r[k] for r in sentence_rows)
+              for k in ("sentences", "labelled", "furniture", "not_standalone", "duplicates")}
+    for k in ("furniture", "not_standalone"):
+        stotal[f"{k}_share"] = round(stotal[k] / stotal["labelled"], 4) if stotal["labelled"] else None
+    print_table("Sentence audit (labels: benchmarks/data/sentence_labels.jsonl)",
+                ["topic", "sentences", "labelled", "furniture", "%", "not alone", "%", "repeats"],
+                [[r["topic"], r["sentences"], r["labelled"], r["furniture"], _pct(r["furniture_share"]),
+                  r["not_standalone"], _pct(r["not_standalone_share"]), r["duplicates"]]
+                 for r in [*sentence_rows, {"topic": "all", **stotal}]])
     print(f"{len(todo)} emitted pairs have no label yet"
           + (f"; written to {args.export}" if args.export and todo else ""))
     if args.export and todo:
@@ -135,7 +191,8 @@ def main() -> int:
                                      encoding="utf-8")
     write_json(args.out, {"command": "benchmarks/audit.py " + " ".join(sys.argv[1:]),
                           "machine": machine_info(), "seconds": round(time.perf_counter() - t0, 1),
-                          "topics": rows, "total": total, "unlabelled": len(todo)})
+                          "topics": rows, "total": total, "unlabelled": len(todo),
+                          "sentences": {"topics": sentence_rows, "total": stotal}})
     return 0
 
 

@@ -66,3 +66,136 @@ def test_strip_lead_in_keeps_ordinary_sentences_and_drops_reader_comments():
     assert strip_lead_in("24th June 2011 - 20:55 My thoughts are with the families.") == ""
     sents = split_sentences("OSLO (Reuters) - The ferry sank. Two people died.")
     assert sents == ["The ferry sank.", "Two people died."]
+
+
+# --- page furniture glued into a sentence (#15) ------------------------------------------
+# Every text below is written for these tests (a ferry story, a flood, a trial).
+
+def test_headline_and_caption_glued_to_the_lead_are_cut_off():
+    from dateline.sentences import clean_sentence
+
+    cases = {
+        # headline, caption, lead: a starter word after a word with no stop
+        "Ferry death toll 'may reach 300' Divers search the hull at dawn The coast guard says "
+        "300 people may have drowned when the ferry capsized.":
+            "The coast guard says 300 people may have drowned when the ferry capsized.",
+        "Flood in Bergen: Your stories Monday 4 March It is feared hundreds of homes were lost.":
+            "It is feared hundreds of homes were lost.",
+        # a headline whose names the lead repeats, then the lead's subject and verb
+        "Lund sentenced for the ferry fire Kari Lund was jailed for six years on Tuesday.":
+            "Kari Lund was jailed for six years on Tuesday.",
+        "Norway plans to send divers to the wreck Norway's navy has sent 40 divers to Bergen.":
+            "Norway's navy has sent 40 divers to Bergen.",
+        # after a capitalised word, only a repeated two-word name
+        "Divers at work with Norway's navy in Bergen Norway's navy has sent 40 divers.":
+            "Norway's navy has sent 40 divers.",
+        # after a quoted headline
+        'Minister "will not resign" Ola Berg said he would stay in office until the inquiry ends.':
+            "Ola Berg said he would stay in office until the inquiry ends.",
+    }
+    for raw, want in cases.items():
+        assert clean_sentence(raw, 0) == want, raw
+
+
+def test_ordinary_sentences_are_not_cut():
+    from dateline.sentences import clean_sentence
+
+    keep = [
+        "The storm hit Bergen on Monday, and the ferry company said 40 crew were safe.",
+        "Forces loyal to Norwegian leader Ola Berg were sent to the harbour on Monday.",
+        "The court heard that on the night Lund died, the captain was asleep.",
+        "Prime Minister Ola Berg said the ferry would be raised, officials told The Times.",
+        "Relatives of Kari Lund said she had been on the ferry's top deck.",
+        "The band played its This Is It tour in Oslo last year.",
+        "The captain's ally Per Holm was questioned by police on Tuesday.",
+        "Rescuers found three survivors in the hull of the ferry on Tuesday night.",
+    ]
+    for s in keep:
+        assert clean_sentence(s, 0) == s, s
+
+
+def test_only_starter_words_cut_later_sentences():
+    """A headline stands at an article's top: deep in the text only a starter word ("The",
+    "It") after a word with no stop marks a glued photo caption."""
+    from dateline.sentences import clean_sentence
+
+    caption = "Crowds gathered at the harbour as the divers returned The inquiry will open in June."
+    assert clean_sentence(caption, 8) == "The inquiry will open in June."
+    headline = "Lund sentenced for the ferry fire Kari Lund was jailed for six years on Tuesday."
+    assert clean_sentence(headline, 8) == headline
+
+
+def test_bylines_stamps_template_errors_and_fact_boxes():
+    from dateline.sentences import clean_sentence, split_sentences
+
+    assert clean_sentence("By Kari Nordmann BBC News, Bergen The ferry sank in calm water.", 0) \
+        == "The ferry sank in calm water."
+    assert clean_sentence("Ola Berg | 12:14 UK time, Friday, 27 July 2012 The inquiry opened today.", 0) \
+        == "The inquiry opened today."
+    assert clean_sentence("(an error occurred while processing this directive) Divers reached the wreck "
+                          "on Monday.", 0) == "Divers reached the wreck on Monday."
+    assert clean_sentence("Born: 2 May 1960, Oslo, Norway Also known as: The Captain", 0) == ""
+    assert clean_sentence("At 18:03 2nd Mar 2012, FerryFan wrote: the inquiry is a sham.", 4) == ""
+    assert clean_sentence("Ferry song (2:17) Nov. 11 - The singer gave his fee to the families.", 5) \
+        == "The singer gave his fee to the families."
+    assert split_sentences("Reuters Ferry operator Fjordline said on Monday it would pay.") \
+        == ["Ferry operator Fjordline said on Monday it would pay."]
+
+
+def test_ptb_escaped_slash_is_undone():
+    from dateline.clean.normalize import detokenize_ptb
+
+    assert detokenize_ptb("Presenter\\/Kari Nordmann said `` no '' .") == 'Presenter/Kari Nordmann said "no".'
+
+
+def test_stands_alone():
+    from dateline.sentences import stands_alone
+
+    assert stands_alone("The coast guard ended the search on Tuesday.")
+    assert stands_alone("It is feared hundreds of homes were lost.")
+    assert stands_alone("There are fears for 40 crew.")
+    for s in ("He said the ferry was overloaded.", "But the captain denied it.",
+              "The move came after the inquiry.", "Mr Lund was asleep at the time.",
+              "In addition, two divers were hurt.", "They were found on Tuesday."):
+        assert not stands_alone(s), s
+
+
+def _one_day(records, k, **weights):
+    from dataclasses import replace
+
+    from dateline import build_timeline
+    from dateline.config import Config
+
+    cfg = Config(sentences_per_date=k, digest=False)
+    cfg = replace(cfg, summary=replace(cfg.summary, **weights))
+    return [c.text for e in build_timeline(records, config=cfg).entries for c in e.summary]
+
+
+def test_a_sentence_that_leans_on_the_one_before_gives_way():
+    """The most central sentence of the day opens with "He said": one that stands alone is
+    chosen instead (with the dependent factor at 1, the central one is)."""
+    day = "2021-03-04"
+    records = [
+        {"id": "a", "published": day, "text": "Weather report.\n\nThe mayor spoke to reporters in the "
+         "town hall. He said Bergen harbour was closed to ferries on 4 March 2021 when Storm Ingrid hit the town."},
+        {"id": "b", "published": day, "text": "Weather report.\n\nBergen harbour was shut to ferries on "
+         "4 March 2021 as Storm Ingrid hit."},
+        {"id": "c", "published": day, "text": "Weather report.\n\nStorm Ingrid flooded the fish market of "
+         "Bergen on 4 March 2021."},
+    ]
+    assert _one_day(records, 1) == ["Bergen harbour was shut to ferries on 4 March 2021 as Storm Ingrid hit."]
+    assert _one_day(records, 1, dependent=1.0)[0].startswith("He said")
+
+
+def test_one_event_is_told_once_under_a_date():
+    day = "2021-03-04"
+    records = [
+        {"id": "a", "published": day, "text": "The ferry Nordlys sank off Bergen on 4 March 2021 with 40 crew aboard."},
+        {"id": "b", "published": day, "text": "On 4 March 2021 the Nordlys went down in a storm near Bergen, "
+         "and its crew were rescued."},
+        {"id": "c", "published": day, "text": "Fishermen in Bergen counted their losses on 4 March 2021 after "
+         "the storm wrecked the quay."},
+    ]
+    got = _one_day(records, 2)
+    assert sum("Nordlys" in t for t in got) == 1 and any(t.startswith("Fishermen") for t in got), got
+    assert sum("Nordlys" in t for t in _one_day(records, 2, same_day_redundancy=1.0)) == 2

@@ -9,16 +9,13 @@ from a pre-tokenized corpus (one sentence per line) is therefore split on its li
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from dateline import lang
+
+_DATA = lang.load().toml("sentences")
 # Abbreviations after which a period does not end a sentence.
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "cmdr",
-    "sgt", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "insp", "supt", "vs", "etc", "inc",
-    "co", "corp", "ltd", "no", "nos", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
-    "sat", "sun", "a.m", "p.m", "e.g", "i.e", "u.s", "u.k", "u.n", "approx", "est", "dept",
-    "univ", "assn", "bros", "ave", "blvd", "rd", "mt", "ft",
-}
+_ABBREV = frozenset(_DATA["abbreviations"])
 
 # Candidate boundary: terminal punctuation, optional closing quote/bracket, whitespace, then
 # something that can start a sentence.
@@ -61,31 +58,11 @@ def split_paragraph(text: str) -> list[str]:
     return out
 
 
-# What wire copy and news sites glue in front of the first sentence of a story: the agency
-# dateline ("TRIPOLI | Tue Mar 1, 2011 6:36 pm EST TRIPOLI (Reuters) - "), bylines, time stamps
-# ("21 December 2011 Last updated at 04:27 GMT"), photo credits.  The sentence starts after it.
-_LEAD_IN_ANCHORS = [
-    re.compile(r"\((?:Reuters|AP|AFP|CNN|BBC|UPI|dpa|Xinhua|Bloomberg|[A-Z][A-Za-z]{1,14}(?: [A-Z][a-z]+)?)\)"
-               r"\s*(?:--|-|\u2013|\u2014|:)\s*"),
-    re.compile(r"\b(?:Page\s+)?[Ll]ast\s+updated\s+at\s+\d{1,2}[:.]\d\d\s*(?:GMT|BST|UTC|ET|EST|EDT)?"
-               r"(?:,\s*\w+day,\s*\d{1,2}\s+\w+\s+\d{4}(?:\s+\d{1,2}[:.]\d\d\s*UK)?)?(?:\s+Help)?\s+"),
-    re.compile(r"\b[Uu]pdated:?\s+\w{3}\s+\w{3}\s+\d{1,2},?\s+\d{4}\s+\d\d:\d\d(?::\d\d)?(?:\s*[A-Z]{2,4})?\s+"),
-    re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+"
-               r"\d{1,2}[.:]\d\d\s*(?:BST|GMT|EST|EDT|ET|UTC|CET)\s+"),
-    re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4};\s*"
-               r"\d{1,2}:\d\d\s*[AP]M\s+"),
-    re.compile(r"^Photograph:\s*(?:\S+\s){0,4}?\S*\\?/[A-Za-z]+\s+"),
-    re.compile(r"^By\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:and\s+)?[A-Z][\w.'-]*){0,5},?\s+(?:CNN|BBC News|Reuters|"
-               r"Associated Press|AP|Staff Writer|Wire Staff)(?:\s+Wire\s+Staff)?\s+(?=[A-Z])"),
-    re.compile(r"^(?:--\s*)?\((?:Updated?:?\s*)?[^()]{0,80}\d{1,2}:\d\d[^()]{0,80}"
-               r"(?:\([^()]{0,40}\)[^()]{0,40})?\):?\s*"),
-    re.compile(r"\|\s*By\s+(?:the\s+)?[A-Z][^|]{0,60}?\b(?:Staff|CNN|Reuters|Correspondent|Writer)\s+(?=[A-Z])"),
-]
-_COMMENT_STAMP = re.compile(  # "March 8, 2011 at 6:18 pm |", "24th June 2011 - 20:55 My heart..."
-    r"^(?:[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4}|"
-    r"\d{4}-\d\d-\d\d)(?: at| -|,)? \d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:\||[A-Z])"
-)
-
+# What wire copy and news sites glue in front of a story's first sentence (see sentences.toml)
+_LEAD_IN_ANCHORS = [re.compile(p) for p in _DATA["lead_ins"]]
+_COMMENT_STAMP = re.compile(_DATA["comment_stamp"])
+_INLINE = [re.compile(p) for p in _DATA["inline"]]
+_FACT_LABEL = re.compile(_DATA["fact_labels"])
 
 def strip_lead_in(sentence: str, *, window: int = 300) -> str:
     """The sentence without a dateline, byline or time stamp glued to its front ("" if it was
@@ -104,8 +81,186 @@ def strip_lead_in(sentence: str, *, window: int = 300) -> str:
     return sentence
 
 
+# --- a headline, a caption and the lead glued into one line --------------------------------
+_TOKEN = re.compile(r"\S+")
+_CLOSERS = "\"'\u201d\u2019)"
+_OPENERS = "\"'\u201c\u2018("
+_STOPS = ".!?:;,"
+_GLUE_WINDOW = 3  # first sentences of an article, where a headline may be glued to the lead
+_VERB_REACH = 9  # words after a glue point in which a verb shows a subject
+_MIN_LEAD = 6  # words the lead keeps
+
+
+@cache
+def _glue_words() -> dict[str, frozenset[str]]:
+    en = lang.load()
+    cal = en.table("calendar")
+    out = {k: frozenset(_DATA[k]) for k in ("starters", "subject_words", "joining_words", "object_verbs",
+                                             "finite_verbs")}
+    out["calendar"] = frozenset([*cal["months"], *cal["weekdays"]])
+    out["name_nouns"] = frozenset(_DATA["name_nouns"]) | en.words("role_nouns") | en.words("person_titles")
+    return out
+
+
+def _bare(word: str) -> str:
+    return word.strip(_CLOSERS + _OPENERS).lower()
+
+
+def _subject(words: list[str]) -> list[str] | None:
+    """The words before the verb when ``words`` open with a subject and its verb (a verb of
+    finite_verbs, or a lower-case word in -ed, within the first few words); None when they do
+    not (a comma or dash first that goes on in lower case is a clause of the sentence before)."""
+    finite = _glue_words()["finite_verbs"]
+    for i, w in enumerate(words[:_VERB_REACH]):
+        b = _bare(w)
+        if i and (b in finite or (len(b) > 4 and b.endswith("ed") and w[:1].islower())):
+            return words[:i]
+        if w in ("--", "-", "\u2013", "\u2014", "(") or w.startswith("("):
+            return None
+        if w.endswith(",") and i + 1 < len(words):
+            nxt = words[i + 1]
+            if nxt[:1].islower() and _bare(nxt) not in finite:
+                return None
+    return None
+
+
+def _names(words: list[str]) -> set[str]:
+    out = set()
+    for w in words:
+        w = w.strip(_CLOSERS + _OPENERS + ",.:;")
+        w = w[:-2] if w.endswith(("'s", "\u2019s")) else w
+        if len(w) >= 2 and w[:1].isupper() and _bare(w) not in _glue_words()["starters"]:
+            out.add(w)
+    return out
+
+
+def _glue_point(before: list[str], words: list[str], weak: bool) -> bool:
+    """Whether a new sentence starts at ``words[0]`` after the words ``before`` (see
+    sentences.toml).  After a word that ends without a stop, a starter word ("The", "An",
+    "Thousands") starts one.  Any other capitalised word starts one only when a verb follows
+    (it is a subject), the word before is not a joining word, a verb taking an object or a
+    title ("leader Muammar Gaddafi"), and the subject's names were already in the pieces before
+    (a headline, then its story: "Jackson was due to play 50 UK dates Michael Jackson died");
+    this ``weak`` kind is looked for only where headlines stand, in an article's first
+    sentences."""
+    g = _glue_words()
+    prev, nxt = before[-1], words[0].lstrip(_OPENERS)
+    if not nxt[:1].isupper():
+        return False
+    inner = prev.rstrip(_CLOSERS)
+    closed = inner != prev
+    if (inner or prev)[-1:] in _STOPS or (not closed and prev[-1:] in "-\u2013\u2014"):
+        return False
+    p = _bare(prev)
+    if p in g["joining_words"] or p.endswith(("'s", "\u2019s")):
+        return False
+    first, two = _bare(nxt), " ".join(_bare(w) for w in words[:2])
+    if first in g["starters"] or two in g["starters"]:
+        return True
+    if (closed or prev[:1].islower()) and (first in g["subject_words"] or two in g["subject_words"]):
+        return True
+    if not weak:
+        return False
+    if (p in g["object_verbs"] or p in g["name_nouns"] or p.endswith("ing")
+            or _bare(nxt).removesuffix("'s") in g["calendar"]):
+        return False
+    subject = _subject(words)
+    if not subject:
+        return False
+    names = _names(subject)
+    if closed:  # after a quoted headline ("'shot down' Turkey says")
+        return bool(names)
+    if prev[:1].islower():
+        return bool(names & _names(before))
+    # after a capitalised word, only a repeated two-word name that does not go on from it
+    # ("On the ground with US marines in Haiti US marines are ..."; not "Hosni Mubarak said")
+    pair = [w.strip(_CLOSERS + _OPENERS + ",.:;") for w in words[:2]]
+    if len(pair) < 2 or not pair[0][:1].isupper():
+        return False
+    text = " ".join(before)
+    return f"{pair[0]} {pair[1]}" in text and f"{prev} {pair[0]}" not in text
+
+
+def split_glued(sentence: str, weak: bool = True) -> str:
+    """The lead of a line that glues a headline and a photo caption in front of it, with no
+    stop between them ("Haiti recovery 'to take decades' Aid agencies have called for ... The
+    acting head of the UN mission in Haiti has said ..."); the sentence itself otherwise."""
+    if sentence[-1:] not in ".!?" + _CLOSERS:
+        return sentence
+    tokens = list(_TOKEN.finditer(sentence))
+    words = [t.group(0) for t in tokens]
+    cut, last = 0, 0
+    for i in range(2, len(words) - _MIN_LEAD + 1):
+        if i - last < 2:  # a piece is at least two words long
+            continue
+        if _glue_point(words[:i], words[i:], weak):
+            cut, last = tokens[i].start(), i
+    return sentence[cut:] if cut else sentence
+
+
+def _fact_box(sentence: str) -> bool:
+    return len(_FACT_LABEL.findall(sentence)) >= 2
+
+
+def clean_sentence(sentence: str, position: int = 0) -> str:
+    """The sentence without page furniture: template errors, a fact box, the lead-in of a
+    story's first sentence, a headline or a photo caption glued in front of it.  "" when nothing but furniture was there."""
+    for pat in _INLINE:
+        if pat.search(sentence):
+            sentence = pat.sub(" ", sentence).strip()
+    if not sentence or _fact_box(sentence):
+        return ""
+    sentence = strip_lead_in(sentence)
+    return split_glued(sentence, weak=position < _GLUE_WINDOW) if sentence else ""
+
+
+_DEPENDENT_TITLE = re.compile(_DATA["dependent_title"])
+_EXPLETIVE_IT = re.compile(_DATA["expletive_it"])
+_FIRST_WORDS = re.compile(r"[\w'\u2019-]+")
+
+
+@cache
+def _dependent_starts() -> tuple[frozenset[str], int]:
+    starts = frozenset(_DATA["dependent_starts"])
+    return starts, max(len(s.split()) for s in starts)
+
+
+def stands_alone(sentence: str) -> bool:
+    """Whether a reader can follow the sentence without the one before it: it does not open
+    with a pronoun, a connective or a phrase pointing back ("He added", "But", "The move"; see
+    sentences.toml), nor with a courtesy title and a bare surname ("Mr Fayadh was ...")."""
+    if _DEPENDENT_TITLE.match(sentence):
+        return False
+    starts, longest = _dependent_starts()
+    words = [w.lower() for w in _FIRST_WORDS.findall(sentence[:80])[:longest]]
+    if not words or (words[0] == "it" and _EXPLETIVE_IT.match(sentence)):
+        return True
+    return not any(" ".join(words[:n]) in starts for n in range(1, len(words) + 1))
+
+
+_LIST_DATE = re.compile(_DATA["list_date"])
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    cal = lang.load().table("calendar")
+    return frozenset([*cal["months"], *cal["month_abbreviations"]])
+
+
+def shown(sentence: str) -> str:
+    """The sentence as a timeline shows it: without the date that opens an item of a
+    chronology ("29 August 2009 Jackson's death is ruled a homicide."), which the timeline
+    files it under and shows as its heading."""
+    m = _LIST_DATE.match(sentence)
+    if not m or len(sentence) - m.end() < 20:
+        return sentence
+    if not any(w.lower().rstrip(".,") in _month_words() for w in m.group(0).split()):
+        return sentence
+    return sentence[m.end():]
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split cleaned article text into sentences, in order (lead-ins stripped)."""
+    """Split cleaned article text into sentences, in order (page furniture removed)."""
     sentences: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
@@ -114,7 +269,7 @@ def split_sentences(text: str) -> list[str]:
         chunks = [" ".join(lines)] if _is_hard_wrapped(lines) else lines
         for chunk in chunks:
             for sent in split_paragraph(chunk):
-                sent = strip_lead_in(sent)
+                sent = clean_sentence(sent, len(sentences))
                 if sent:
                     sentences.append(sent)
     return sentences

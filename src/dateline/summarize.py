@@ -21,6 +21,7 @@ from dateline import focus, lang, temporal
 from dateline.config import Config, SummaryWeights
 from dateline.dates import DateCandidate, DateKey, conflicts, evidence
 from dateline.model import Citation, Document, Sentence, TimelineEntry
+from dateline.sentences import shown, stands_alone
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 _NON_LETTER = re.compile(r"[\W\d_]+")
@@ -141,7 +142,7 @@ def summarize(
             TimelineEntry(
                 date=cand.date,
                 granularity=cand.granularity,
-                summary=[_cite(c) for c in picked],
+                summary=[_cite(c, cand.key) for c in picked],
                 sources=len(cand.support),
                 score=round(cand.score, 4),
                 low_confidence=_low_confidence(cand, by_id),
@@ -188,6 +189,8 @@ def _ranked(pool: list[_Cand], sub, cand: DateCandidate, keywords: list[str],  #
         if c.explicit and c.doc.published and c.doc.published > cand.date + dt.timedelta(days=1):
             s *= 1 + weights.later  # a look back at the day: what it is remembered for
         s *= 1 + weights.keyword * kw
+        if not stands_alone(c.sent.text):
+            s *= weights.dependent
         scored.append((s, c.doc.published or cand.date, c.doc.id, c.sent.index, i))
     scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
     if weights.method == "opt" and norm:
@@ -199,9 +202,11 @@ def _ranked(pool: list[_Cand], sub, cand: DateCandidate, keywords: list[str],  #
 def _pick(pool: list[_Cand], rows: list[int], order: list[int], matrix,  # noqa: ANN001
           chosen_rows: list[int], weights: SummaryWeights, k_per: int) -> list[_Cand]:
     """Up to ``k_per`` sentences in ``order``, skipping repeats of one already chosen (same
-    words, or cosine above ``weights.redundancy`` with any sentence of the timeline so far);
+    words, cosine above ``weights.redundancy`` with any sentence of the timeline so far, or
+    above ``weights.same_day_redundancy`` with one chosen for this date);
     the rows chosen are added to ``chosen_rows``."""
     picked: list[_Cand] = []
+    picked_idx: list[int] = []
     seen_text: set[str] = set()
     for i in order:
         if len(picked) >= k_per:
@@ -214,7 +219,12 @@ def _pick(pool: list[_Cand], rows: list[int], order: list[int], matrix,  # noqa:
             overlap = (matrix[chosen_rows] @ matrix[r].T).toarray().ravel()
             if overlap.size and float(overlap.max()) > weights.redundancy:
                 continue
+        if picked:  # two reports of one event under one date: the second is a repeat
+            same_day = (matrix[[rows[j] for j in picked_idx]] @ matrix[r].T).toarray().ravel()
+            if float(same_day.max()) > weights.same_day_redundancy:
+                continue
         picked.append(pool[i])
+        picked_idx.append(i)
         chosen_rows.append(r)
         seen_text.add(norm_text)
     return picked
@@ -263,10 +273,13 @@ def _rests_on_inferred(cand: DateCandidate, picked: Sequence[_Cand], by_id: dict
     return not any(m.key() == cand.key and year in m.text for c in picked for m in c.sent.mentions)
 
 
-def _cite(c: _Cand) -> Citation:
+def _cite(c: _Cand, key: DateKey) -> Citation:
     d = c.doc
+    # an item of a chronology opens with the date it is filed under: shown without it
+    opening = next((m for m in c.sent.mentions if m.start == 0), None)
+    text = shown(c.sent.text) if opening is not None and opening.key() == key else c.sent.text
     return Citation(
-        text=c.sent.text,
+        text=text,
         doc_id=d.id,
         source=d.source,
         url=d.url,

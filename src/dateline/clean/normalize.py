@@ -92,6 +92,8 @@ def detokenize_ptb(text: str) -> str:
     >>> detokenize_ptb("He said `` we ca n't go '' -LRB- AP -RRB- , Obama 's aide said .")
     'He said "we can\'t go" (AP), Obama\'s aide said.'
     """
+    if "\\" in text:  # PTB escapes a slash and an asterisk ("Presenter\\/Rowan Pelling")
+        text = text.replace("\\/", "/").replace("\\*", "*")
     if "B-" in text:
         text = _PTB_BRACKETS.sub(lambda m: _BRACKET_MAP.get(m.group(0), m.group(0)), text.replace(
             "-LRB- ", "(").replace("-LSB- ", "[").replace("-LCB- ", "{").replace(
