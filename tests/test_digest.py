@@ -326,3 +326,54 @@ def _end(iso: str) -> dt.date:
         y, m = int(iso[:4]), int(iso[5:])
         return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
     return dt.date.fromisoformat(iso)
+
+
+# ---------------------------------------------------- false merges and kinds (#15) --------
+
+def _ents(rows):
+    ents = {}
+    for name, label, n in rows:
+        clean = dg._clean_entity(name, label)
+        key = dg._norm_name(clean)
+        e = ents.setdefault(key, dg._Entity(key))
+        e.labels[label] += n
+        e.surfaces[clean] += n
+    return ents
+
+
+def test_an_organisation_named_by_its_tail_is_one_actor_but_a_different_one_is_not():
+    ents = _ents([("UN Security Council", "ORG", 6), ("UN", "ORG", 9), ("Security Council", "ORG", 4),
+                  ("Free Fjord Army", "ORG", 5), ("Fjord Army", "ORG", 4), ("Fjord", "NORP", 3),
+                  ("Fjord National Council", "ORG", 5), ("National Council", "ORG", 2)])
+    actors = dg._merge(ents)
+    root = {al: a.key for a in actors for al in a.aliases}
+    assert root["security council"] == "un security council"
+    assert root["national council"] == "fjord national council"
+    assert root["fjord army"] != root["free fjord army"]  # "Free" is no name
+
+
+def test_a_bare_surname_needs_the_corpus_behind_it():
+    from dateline.digest.actors import _Case, _check_surnames
+
+    ents = _ents([("Kari May", "PERSON", 4), ("Ola Michael", "PERSON", 3), ("Michael Lund", "PERSON", 20),
+                  ("Nordic Aid", "PERSON", 5), ("Per Holm", "PERSON", 6)])
+    actors = {a.key: a for a in dg._merge(ents)}
+    text = ("Michael Lund sang. The aid arrived and more aid was sent, as aid workers said. "
+            "Officials said Holm left. It may rain in May.")
+    _check_surnames(list(actors.values()), _Case(text))
+    assert "may" not in actors["kari may"].surname_aliases  # a month and a common word
+    assert "michael" not in actors["ola michael"].surname_aliases  # Michael Lund's first name
+    assert "aid" not in actors["nordic aid"].surname_aliases  # written in lower case
+    assert "holm" in actors["per holm"].surname_aliases
+
+
+def test_outlets_are_sources_not_actors():
+    from dateline.digest.actors import _outlet
+
+    assert _outlet("bbc news") and _outlet("bbc radio 4") and _outlet("reuters") and _outlet("cnn international")
+    assert not _outlet("bbc trust") and not _outlet("fjord army")
+
+
+def test_a_role_does_not_start_with_the_people_around_it():
+    assert dg._role_before("Supporters of President Ola Berg marched.", len("Supporters of President ")) \
+        == "President"

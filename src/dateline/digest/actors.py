@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.digest.common import EN, _iso, alternatives
+from dateline.digest.common import EN, STOP, _iso, alternatives
 from dateline.digest.inventory import _inventory
 from dateline.digest.merge import _merge
 from dateline.digest.model import DigestConfig, _Actor
@@ -18,6 +18,7 @@ from dateline.digest.names import (
     _CORP_SUFFIXES,
     _LEAD_STOP,
     _TITLES,
+    _WIRE_NAMES,
     _norm_name,
     _norm_token,
     _runs,
@@ -26,6 +27,8 @@ from dateline.digest.roles import _actor_role
 from dateline.model import Document, Sentence, TimelineEntry
 
 _KNOWN_ORGS = EN.words("digest_known_organizations")
+_ORG_HEADS = EN.words("digest_organization_heads")
+_OUTLET_WORDS = EN.words("digest_outlet_words")
 _GENERIC_PLACES = EN.words("digest_generic_places")
 _PLACE_PREP = re.compile(EN.table("digest_names")["patterns"]["place_preposition"])
 _WORLD = re.compile(rf"\b(?:{alternatives(EN.table('digest_figures')['world_words'])})\b", re.I)
@@ -94,6 +97,30 @@ class _Places:
         return frozenset(found)
 
 
+_TEXT_WORD = re.compile(r"[A-Za-z]+")
+
+
+class _Case:
+    """How a text writes its words: in lower case, or capitalised after a lower-case word (not
+    a sentence's first word, nor the last word of a name)."""
+
+    def __init__(self, text: str):
+        self.lower: Counter = Counter()
+        self.upper: Counter = Counter()
+        prev = ""
+        for m in _TEXT_WORD.finditer(text):
+            w = m.group(0)
+            if w.islower():
+                self.lower[w] += 1
+            elif w[:1].isupper() and prev[:1].islower():
+                self.upper[w.lower()] += 1
+            prev = w
+
+    def mostly_lower(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is written in lower case more often (a common word)."""
+        return word.isalpha() and self.lower[word] > self.upper[word]
+
+
 @dataclass
 class _Corpus:
     """What the ranking of actors needs to know of the corpus."""
@@ -102,6 +129,7 @@ class _Corpus:
     entries: Sequence[TimelineEntry]
     by_id: dict[str, Document]
     sample_text: str  # the text NER read
+    case: _Case  # how it writes its words
 
     def __post_init__(self) -> None:
         docs = self.docs
@@ -123,8 +151,10 @@ def _build_actors(docs: Sequence[Document], entries: Sequence[TimelineEntry],
     sample_text = "\n".join(sample)
     if not actors:
         return [], stats, _Places()
+    case = _Case(sample_text)
+    _check_surnames(actors, case)
     _count_mentions(actors, docs, entries)
-    corpus = _Corpus(docs, entries, {d.id: d for d in docs}, sample_text)
+    corpus = _Corpus(docs, entries, {d.id: d for d in docs}, sample_text, case)
     person_names = {" ".join(x.key.split()[-2:]) for x in actors
                     if x.kind == "person" and len(x.key.split()) >= 2 and x.surname_mentions}
     out = []
@@ -161,9 +191,35 @@ def _count_mentions(actors: list[_Actor], docs: Sequence[Document],
                 actors[a_idx].entries.add(iso)
 
 
+def _check_surnames(actors: list[_Actor], case: _Case) -> None:
+    """A bare surname stands for a person only where the corpus bears it out: not a word the
+    articles mostly write in lower case ("May", "Live", "Aid"), not a month or weekday, not
+    the first name of a person named more often ("Michael" in a story on Michael Jackson)."""
+    firsts: Counter = Counter()
+    for a in actors:
+        if a.kind == "person" and " " in a.key:
+            firsts[a.key.split()[0]] = max(firsts[a.key.split()[0]], sum(a.surfaces.values()))
+    for a in actors:
+        own = sum(a.surfaces.values())
+        for s in sorted(a.surname_aliases):
+            if s in STOP or firsts.get(s, 0) > own or case.mostly_lower(s):
+                a.surname_aliases.discard(s)
+
+
+def _outlet(key: str) -> bool:
+    """A news agency or broadcaster, or one of its outlets ("bbc news", "bbc radio")."""
+    words = key.split()
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in _WIRE_NAMES:
+            return all(w in _OUTLET_WORDS for w in words[n:])
+    return False
+
+
 def _skip(a: _Actor, corpus: _Corpus) -> bool:
     if len(a.docs) < corpus.min_df or a.key in corpus.source_keys or a.key in _GENERIC_PLACES:
         return True
+    if _outlet(a.key):
+        return True  # a source, not an actor
     if " " not in a.key and a.kind != "person" and a.hits and sum(
             1 for h in a.hits if h[2] <= 1) >= 0.8 * len(a.hits) and len(a.hits) >= 3:
         return True  # a capitalised word that only opens sentences ("Views", "Oil")
@@ -177,16 +233,43 @@ def _reclassify(a: _Actor, corpus: _Corpus) -> None:
     if a.kind == "person" and len(a.key.split()) >= 2 and a.mentions >= 10 \
             and a.surname_mentions == 0 and not _alone(corpus.sample_text, _display_name(a, a.written or a.surfaces)):
         a.kind = "other"  # never "Mr X" nor "X" alone: a ship or a product, not a person
-    if a.kind == "person" and " " not in a.key and len(a.hits) >= 5:
-        prep = sum(1 for h in a.hits if _PLACE_PREP.search(
-            corpus.by_id[h[0]].sentences[h[1]].text[max(0, h[2] - 12):h[2]]))
-        if prep >= 0.3 * len(a.hits):
-            a.kind = "place"  # "in Misrata", "near Misrata"
+    if a.kind == "person" and " " not in a.key and len(a.hits) >= 5 and _share_after_preposition(a, corpus) >= 0.3:
+        a.kind = "place"  # "in Misrata", "near Misrata"
+    if a.kind == "organization" and " " not in a.key and not a.key.isupper() and len(a.hits) >= 5 \
+            and a.key not in _KNOWN_ORGS and _share_after_preposition(a, corpus) >= 0.3:
+        a.kind = "place"  # "in Hama": a town NER took for an organisation
+    if a.kind == "person" and " " not in a.key and len(a.hits) >= 5 and _share_before_noun(a, corpus) >= 0.5:
+        a.kind = "group"  # "Alawite community", "Alawite officers": a people or a faith
+    if a.kind == "person" and " " in a.key and a.key.split()[-1] in _ORG_HEADS:
+        a.kind = "organization"  # "Christian Aid", "Global Live"
+    last = a.key.split()[-1]
+    if a.kind == "person" and " " in a.key and not a.surname_mentions and last not in STOP \
+            and corpus.case.mostly_lower(last):
+        a.kind = "other"  # "Michael Forever": a show named like a person, never its last word alone
     if a.key in _KNOWN_ORGS:
         a.kind = "organization"
     if a.kind != "organization" and any(
             t.split()[-1] in _CORP_SUFFIXES for t in a.aliases if len(t.split()) > 1):
         a.kind = "organization"  # "Transocean Ltd"
+
+
+def _share_after_preposition(a: _Actor, corpus: _Corpus) -> float:
+    prep = sum(1 for h in a.hits if _PLACE_PREP.search(
+        corpus.by_id[h[0]].sentences[h[1]].text[max(0, h[2] - 12):h[2]]))
+    return prep / len(a.hits)
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _share_before_noun(a: _Actor, corpus: _Corpus) -> float:
+    """How often the name is followed by a lower-case word that is no verb's or function word's
+    (an adjective before its noun: "Alawite sect")."""
+    n = 0
+    for h in a.hits:
+        m = _NEXT_WORD.match(corpus.by_id[h[0]].sentences[h[1]].text, h[3])
+        n += bool(m and m.group(1).islower() and m.group(1) not in STOP and not m.group(1).endswith(("ed", "s")))
+    return n / len(a.hits)
 
 
 def _salience(a: _Actor, corpus: _Corpus) -> float:

@@ -60,6 +60,7 @@ def _merge(ents: dict[str, _Entity]) -> list[_Actor]:
     _join_corporate_suffixes(m)
     _join_acronyms(m)
     _join_nationalities(m)
+    _join_org_tails(m, orgs)  # "Security Council" / "UN Security Council"
     actors = _actors(m, ambiguous)
     _drop_shared_surnames(actors)
     return actors
@@ -88,6 +89,22 @@ def _join_spellings(m: _Merger, keys: list[str]) -> None:
         for other in keys[i + 1:]:
             if m.root(k) != m.root(other) and _spelling_variant(k, other):
                 m.join(k, other)
+
+
+def _join_org_tails(m: _Merger, orgs: list[str]) -> None:
+    """An organisation's name that is the end of one other organisation's longer name joins it
+    ("Security Council" is the UN Security Council) when the longer one is named at least a
+    third as often; of several longer names, only one named three times as often as the others
+    together."""
+    for k in orgs:
+        # the longer name adds a name in front ("UN", "UK", "Syrian"), not a word ("Free")
+        longer = {m.root(o) for o in orgs if o != k and o.endswith(" " + k)
+                  and o[: -len(k) - 1] in m.ents}
+        ranked = sorted(longer, key=lambda x: (-m.family(x), x))
+        if ranked and m.family(ranked[0]) >= 3 * sum(m.family(x) for x in ranked[1:]):
+            root = ranked[0]
+            if root != m.root(k) and 3 * m.family(root) >= m.count[k]:
+                m.target[m.root(k)] = root
 
 
 def _join_single_words(m: _Merger, multi: list[str], by_last: dict[str, list[str]]) -> set[str]:

@@ -61,6 +61,10 @@ def _role_before(text: str, start: int, others: frozenset[str] = frozenset()) ->
         break
     while picked and picked[-1].lower() in _TRIM_END:
         picked.pop()
+    # a joiner after a word that is no role ("Supporters of President"): the role starts after it
+    while len(picked) > 1 and picked[-2].lower() in _JOINERS and \
+            _POSS.sub("", picked[-1]).lower().rstrip(".") not in _ROLE_NOUNS | _TITLES:
+        picked = picked[:-2]
     if not has_role or not picked:
         return None
     role = " ".join(reversed(picked))
