@@ -377,3 +377,33 @@ def test_outlets_are_sources_not_actors():
 def test_a_role_does_not_start_with_the_people_around_it():
     assert dg._role_before("Supporters of President Ola Berg marched.", len("Supporters of President ")) \
         == "President"
+
+
+def test_a_figure_group_counts_something_that_happened():
+    """"seven men and five women" on a jury, "three charities", a "911 call" and a distance
+    are no story figures; the dead, the evacuated, money and "Japanese women" are."""
+    texts = [
+        "A jury of seven men and five women was sworn in at the Harlow court on Monday. "
+        "The court heard a recording of the 911 call made from the house. "
+        "The concert will raise money for three charities. "
+        "The village lies about 19km (12 miles) west of the capital. "
+        "At least 14 protesters were killed in Harlow on Sunday, witnesses said. "
+        "The council has launched an appeal for $5m to rebuild the square. "
+        "About 1,800 Japanese women live in the region with their husbands.",
+        "Seven men and five women will decide the case, the court said. "
+        "Prosecutors played the 911 call to the jury. "
+        "Three charities will share the money. "
+        "The village is 19km (12 miles) west of the capital. "
+        "Police said 14 protesters were killed on Sunday. "
+        "An appeal for $5m was launched by the council. "
+        "Some 2,000 Japanese women live in the region, officials say.",
+    ]
+    arts = [{"id": f"trial-{i}", "published": f"2021-05-0{i + 3}", "source": f"Outlet {i}",
+             "title": "Harlow trial", "text": t} for i, t in enumerate(texts)]
+    d = dg.build_digest(make_docs(arts), [])
+    quoted = [c["text"] for g in d["figures"] for c in g["claims"]]
+    for bare in ("seven men", "911 call", "three charities", "12 miles"):
+        assert not [t for t in quoted if bare in t.lower()], (bare, [g["label"] for g in d["figures"]])
+    assert "killed" in _group_of(d, "14 protesters")["label"]
+    assert _group_of(d, "$5m")["unit"] == "USD"
+    assert _group_of(d, "Japanese women")

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from dateline.digest.actors import _Places
-from dateline.digest.claims import _TIME_UNITS, _extract_claims, _in_mention
+from dateline.digest.claims import _PEOPLE, _PERSONS, _TIME_UNITS, _extract_claims, _in_mention
 from dateline.digest.common import STOP, _words
-from dateline.digest.conflicts import _discrepancies
+from dateline.digest.conflicts import _DISTANCE, _discrepancies
 from dateline.digest.grouping import _group, _is_tally, _label
 from dateline.digest.model import DigestConfig, _Claim, _claim_dict
 from dateline.digest.nlp import _run_tagger
@@ -133,6 +133,7 @@ def _build_figures(docs: Sequence[Document], cfg: DigestConfig,
     if not claims:
         return [], [], stats
     groups = _group(claims, cfg)
+    groups = [g for g in groups if _counted(g)]
     groups.sort(key=_group_rank)
     chosen = _shown_groups(groups, len(docs), cfg)
     labelled = [(f"f{i + 1}", _label(g), g) for i, g in enumerate(chosen)]
@@ -176,13 +177,33 @@ def _group_rank(g: list[_Claim]) -> tuple:
             g[0].head, g[0].sort_date, g[0].doc_id)
 
 
+def _counted(g: list[_Claim]) -> bool:
+    """A group is a figure when it counts something that happened (killed, evacuated, buried
+    ...), counts the people of a nation ("US troops") or measures it in a unit (money, a
+    share, tonnes, barrels, square miles): "three
+    children", "seven men", "13 charities" or "a 911 call" are no story figures, and neither is
+    a distance ("19km (12 miles) west of the capital")."""
+    if any(c.event for c in g) or any(_of_a_nation(c) for c in g):
+        return True
+    unit = g[0].unit
+    return bool(unit) and unit.split("/")[0] not in _DISTANCE
+
+
+def _of_a_nation(c: _Claim) -> bool:
+    """ "2,000 Japanese women", "100 Haitian children": people of a nation named by a common
+    noun (not "Haitian President Rene Preval", not "13 major British-based charities")."""
+    thing = c.thing.strip()
+    return bool(c.nationality and c.head_text[:1].islower() and not thing.endswith("-")
+                and c.head in _PEOPLE | _PERSONS)
+
+
 def _shown_groups(groups: list[list[_Claim]], n_docs: int, cfg: DigestConfig) -> list[list[_Claim]]:
-    """The groups reported by several articles first; single-article ones only for small corpora."""
+    """The groups reported by several articles; single-article ones only for small corpora."""
     multi = [g for g in groups if len({c.doc_id for c in g}) >= 2 and len({c.text for c in g}) >= 2]
     single = [g for g in groups if g not in multi]
     room = cfg.max_figure_groups - len(multi)
     if n_docs > 20:
-        room = min(room, 0 if len(multi) >= 5 else room)
+        room = 0  # in a corpus of any size, a figure one article reports is no story figure
     return (multi + single[: max(0, room)])[: cfg.max_figure_groups]
 
 

@@ -95,12 +95,14 @@ def _label(group: list[_Claim]) -> str:
         base = m.group(1) if m else group[0].thing
         return f"{base}: {_EVENT_NAMES[event] if event else 'part of them'}"
     heads = Counter(c.head_text.lower() for c in group)
-    cands = sorted({c.thing.strip() for c in group if c.thing.strip()},
+    cands = sorted({c.thing.strip() for c in group
+                    if c.thing.strip() and not c.thing.strip().endswith("-")},  # "major British -"
                    key=lambda t: (-heads[t.split()[-1].lower()] if t.split() else 0,
                                   f" {_OF} " in t, len(t), t))
-    if not cands:
-        return (group[0].head_text or group[0].head) + suffix
-    return cands[0] + suffix
+    label = cands[0] if cands else group[0].head_text or group[0].head
+    if len(label) <= 2 and group[0].unit:  # "#20m ($32m)": the multiplier read as the thing
+        label = "amount"
+    return label + suffix
 
 
 def _spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
