@@ -1,11 +1,15 @@
-"""Time the story digest (``dateline.digest.build_digest``) on every Timeline17 topic.
+"""Time the story digest (``dateline.digest.build_digest``) on every Timeline17 topic, and its
+share of the build.
 
-For each topic: ``pipeline.process_inputs`` on its ``articles.jsonl.gz`` (not timed here; see
-throughput.py), ``assemble_timeline`` without the digest (date inference, dedup, the timeline
-entries), then ``build_digest(kept, entries)`` timed alone: wall and CPU seconds, how much text
-NER and the tagger read, what was found, and the top actors and figure groups.  The spaCy model
-is loaded once before the first topic (its load time is reported apart).  The machine may be
-shared, so the load average is recorded with the results.
+For each topic: ``pipeline.process_inputs`` on its ``articles.jsonl.gz`` and ``assemble_timeline``
+without the digest (date inference, dedup, the timeline entries), both timed: the timeline's
+cost.  Then ``build_digest(kept, entries)`` timed alone, as a build runs it (the figures' tagging
+in a second process, ``parallel=True``) and, side by side in the same run, all in one process
+(``parallel=False``): wall and CPU seconds, how much text NER and the tagger read, what was
+found, and the top actors and figure groups.  The share is digest / (timeline + digest), wall
+clock, with the parallel digest.  The spaCy model is loaded once before the first topic (its load
+time is reported apart; a build pays it once).  The machine may be shared, so the load average
+is recorded with the results.
 
     .venv/bin/python benchmarks/digest.py [--topics bpoil,egypt] [--jobs 2] [--no-doc]
 
@@ -36,7 +40,7 @@ from common import (  # noqa: E402
 )
 
 COLUMNS = ["topic", "articles", "NER words", "tagged words", "actors", "claims", "groups",
-           "disagreements", "seconds", "CPU s"]
+           "disagreements", "timeline s", "digest s", "in one process s", "CPU s", "share %"]
 
 
 def run_topic(topic: str, jobs: int) -> dict:
@@ -44,18 +48,28 @@ def run_topic(topic: str, jobs: int) -> dict:
     from dateline.model import Config
     from dateline.pipeline import assemble_timeline, process_inputs
 
+    t0 = time.perf_counter()
     docs, rows, _paths = process_inputs([str(T17 / topic / "articles.jsonl.gz")], Config(), jobs=jobs)
     tl = assemble_timeline(docs, rows, Config())  # modifies docs: inferred dates, duplicates
+    timeline = time.perf_counter() - t0
     kept = [d for d in docs if d.status == "used"]
     t0, c0 = time.perf_counter(), time.process_time()
-    digest = build_digest(kept, tl.entries)
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    serial = build_digest(kept, tl.entries, parallel=False)
+    in_one, cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0 = time.perf_counter()
+    digest = build_digest(kept, tl.entries, parallel=jobs > 1)
+    wall = time.perf_counter() - t0
+    if json.dumps(serial, sort_keys=True) != json.dumps(digest, sort_keys=True):
+        raise SystemExit(f"{topic}: the digest differs between one process and two")
     st = digest["stats"]
     return {
         "topic": topic,
         "articles": len(kept),
+        "timeline_seconds": round(timeline, 2),
         "seconds": round(wall, 2),
+        "one_process_seconds": round(in_one, 2),
         "cpu_seconds": round(cpu, 2),
+        "share": round(wall / (timeline + wall), 4),
         "stats": st,
         "actors": len(digest["actors"]),
         "figure_groups": len(digest["figures"]),
@@ -72,7 +86,9 @@ def run_topic(topic: str, jobs: int) -> dict:
 def _rows(out: dict) -> list[list]:
     return [[r["topic"], r["articles"], r["stats"].get("ner_words", 0),
              r["stats"].get("figure_words", 0), r["actors"], r["stats"].get("claims", 0),
-             r["figure_groups"], len(r["discrepancies"]), r["seconds"], r["cpu_seconds"]]
+             r["figure_groups"], len(r["discrepancies"]), r.get("timeline_seconds", ""), r["seconds"],
+             r.get("one_process_seconds", ""), r["cpu_seconds"],
+             f"{100 * r['share']:.0f}" if "share" in r else ""]
             for r in out["topics"]]
 
 
@@ -87,8 +103,12 @@ def doc_section(out: dict) -> str:
     md = [
         f"Measured on {machine_line(out['machine'])}; the machine was shared with other jobs "
         f"(1-minute load average {min(loads):.1f}-{max(loads):.1f} on its 2 cores during the "
-        "runs), so wall-clock seconds are about twice the CPU seconds.  `build_digest` alone, "
-        "after `process_inputs` and `assemble_timeline`; the spaCy model is loaded once per "
+        "runs).  *timeline s*: `process_inputs` and `assemble_timeline` without the digest; "
+        "*digest s*: `build_digest` as a build runs it (the figures tagged in a second process "
+        "while the actors are found); *in one process s*: the same digest with "
+        "`parallel=False`, side by side in the same run (the two digests are checked to be "
+        "identical); *CPU s*: the CPU seconds of the one-process digest; *share*: digest / "
+        "(timeline + digest).  The spaCy model is loaded once per "
         f"process ({out['model_load_seconds']:.1f} s, not included).  NER reads at most 20,000 "
         "words and the tagger at most 16,000 per corpus (docs/digest.md); what grows with the "
         "corpus is the regex matching of names and numbers over every sentence"
@@ -97,6 +117,17 @@ def doc_section(out: dict) -> str:
         "",
         markdown_table(COLUMNS, _rows(out)),
     ]
+    shares = [r for r in results if "share" in r]
+    if shares:
+        met = [r["topic"] for r in shares if r["share"] <= 0.25]
+        one = sum(r["one_process_seconds"] for r in shares)
+        two = sum(r["seconds"] for r in shares)
+        md += ["", "Target (#15): the digest at most 25% of the build on every topic: "
+               + ("**met**" if len(met) == len(shares) else
+                  f"**not met** (met on {len(met)} of {len(shares)} topics; shares "
+                  f"{min(r['share'] for r in shares):.0%}-{max(r['share'] for r in shares):.0%})")
+               + f".  The second process cuts the digest's wall time by {1 - two / one:.0%} "
+               f"({one:.1f} s in one process, {two:.1f} s in two, over all topics)."]
     if results:
         top = results[0]
         md += ["", f"Top actors of `{top['topic']}`: "

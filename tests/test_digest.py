@@ -407,3 +407,25 @@ def test_a_figure_group_counts_something_that_happened():
     assert "killed" in _group_of(d, "14 protesters")["label"]
     assert _group_of(d, "$5m")["unit"] == "USD"
     assert _group_of(d, "Japanese women")
+
+
+def test_tagging_aside_gives_what_tagging_in_place_gives():
+    import os
+
+    from dateline.digest.nlp import _Aside, _run_tagger
+
+    texts = ["At least 14 protesters were killed in Harlow on Sunday.",
+             "The council has launched an appeal for $5m to rebuild the square."] * 20
+    aside = _Aside(_run_tagger, texts, parallel=True, min_words=0)
+    if (os.cpu_count() or 1) > 1:
+        assert aside._future is not None  # it did run in a second process
+    assert aside.result() == _run_tagger(texts)
+    assert _Aside(_run_tagger, texts, parallel=False)._future is None
+
+
+def test_digest_is_the_same_in_parallel_and_in_place(seed_dir):
+    from dateline.pipeline import build_timeline
+
+    a = build_timeline([str(seed_dir)], jobs=1)
+    b = build_timeline([str(seed_dir)], jobs=2)
+    assert json.dumps(a.digest, sort_keys=True) == json.dumps(b.digest, sort_keys=True)

@@ -412,7 +412,8 @@ def _story_digest(kept: list[Document], entries: list[Any], cfg: Config,
     from dateline.digest import DigestUnavailable, build_digest
 
     try:
-        return build_digest(kept, entries, config=cfg.digest_options)
+        return build_digest(kept, entries, config=cfg.digest_options,
+                            parallel=(cfg.jobs or os.cpu_count() or 1) > 1)
     except DigestUnavailable as exc:
         warn(f"no story digest: {exc}")
     except Exception as exc:  # a digest bug must not cost the user the timeline

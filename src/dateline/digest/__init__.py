@@ -92,11 +92,11 @@ from typing import Any
 from dateline.digest.actors import _build_actors, _Matcher, _Places
 from dateline.digest.claims import _extract_claims
 from dateline.digest.conflicts import _date_conflicts
-from dateline.digest.figures import _build_figures
+from dateline.digest.figures import _build_figures, _figure_texts
 from dateline.digest.merge import _merge
 from dateline.digest.model import SCHEMA, DigestConfig, _Actor, _Claim, _Entity
 from dateline.digest.names import _clean_entity, _norm_name, _runs
-from dateline.digest.nlp import MODEL, DigestUnavailable, _nlp, _run_ner, _run_tagger
+from dateline.digest.nlp import MODEL, DigestUnavailable, _Aside, _nlp, _run_ner, _run_tagger
 from dateline.digest.roles import _role_after, _role_before, _role_preceding_apposition
 from dateline.model import Document, TimelineEntry
 
@@ -110,16 +110,24 @@ __all__ = [
 
 
 def build_digest(docs: Sequence[Document], entries: Sequence[TimelineEntry],
-                 config: DigestConfig | None = None) -> dict[str, Any]:
+                 config: DigestConfig | None = None, *, parallel: bool = True) -> dict[str, Any]:
     """The story digest of the used documents ``docs`` and the timeline ``entries``.
 
     Deterministic and JSON-serialisable; see the module docstring and docs/digest.md.
+    With ``parallel`` (and a second core), the sentences of the figures are tagged in a forked
+    process while this one finds the actors; the digest is the same either way.
     Raises :class:`DigestUnavailable` when the spaCy model cannot be loaded.
     """
     cfg = config or DigestConfig()
     used = sorted((d for d in docs if d.status == "used" and d.sentences), key=lambda d: d.id)
-    actors, a_stats, places = _build_actors(used, entries, cfg) if used else ([], {}, _Places())
-    figures, discrepancies, f_stats = _build_figures(used, cfg, places) if used else ([], [], {})
+    if not used:
+        actors, a_stats, places, figures, discrepancies, f_stats = [], {}, _Places(), [], [], {}
+    else:
+        picked, texts = _figure_texts(used, cfg)
+        aside = _Aside(_run_tagger, texts, parallel=parallel)
+        actors, a_stats, places = _build_actors(used, entries, cfg)
+        figures, discrepancies, f_stats = _build_figures(used, cfg, places,
+                                                         (picked, texts, aside.result()))
     date_conf = _date_conflicts(used, cfg) if used else []
     all_disc = (discrepancies + date_conf)[: cfg.max_discrepancies + cfg.max_date_conflicts]
     for i, d in enumerate(all_disc):

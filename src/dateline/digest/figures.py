@@ -116,12 +116,26 @@ def _select_claims(group: list[_Claim], keep: set[int], cap: int) -> list[_Claim
     return [c for c in lst if id(c) in ids]
 
 
-def _build_figures(docs: Sequence[Document], cfg: DigestConfig,
-                   places: _Places | None = None) -> tuple[list, list, dict[str, int]]:
+def _figure_texts(docs: Sequence[Document], cfg: DigestConfig) -> tuple[list[tuple[str, int]], list[str]]:
+    """The (doc id, sentence index) pairs to tag for figures, and their texts."""
     by_id = {d.id: d for d in docs}
     picked = _figure_candidates(docs, cfg)
-    texts = [by_id[a].sentences[b].text for a, b in picked]
-    claims = _claims(by_id, picked, _run_tagger(texts))
+    return picked, [by_id[a].sentences[b].text for a, b in picked]
+
+
+def _build_figures(docs: Sequence[Document], cfg: DigestConfig,
+                   places: _Places | None = None, tagged: tuple[list[tuple[str, int]], list[str],
+                                                                list] | None = None
+                   ) -> tuple[list, list, dict[str, int]]:
+    """The figure groups and their discrepancies; ``tagged`` is (pairs, texts, tokens) when the
+    tagging was done already (see :func:`dateline.digest.build_digest`)."""
+    by_id = {d.id: d for d in docs}
+    if tagged is None:
+        picked, texts = _figure_texts(docs, cfg)
+        toks = _run_tagger(texts)
+    else:
+        picked, texts, toks = tagged
+    claims = _claims(by_id, picked, toks)
     if places is not None:
         by_text: dict[str, frozenset[str]] = {}
         for c in claims:

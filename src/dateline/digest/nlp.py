@@ -67,3 +67,53 @@ def _run_tagger(texts: list[str]) -> list[list[_Tok]]:
         for doc in nlp.pipe(texts, batch_size=256):
             out.append([_Tok(t.text, t.idx, t.tag_, t.lemma_.lower()) for t in doc if not t.is_space])
     return out
+
+
+class _Aside:
+    """``fn(texts)`` run in a second process while the caller goes on, its result taken with
+    :meth:`result` (the same value as a call in place: the model is the parent's, forked).
+
+    Used when there is a second core to run it on (``parallel``), the platform forks, the
+    caller is not itself a daemonic worker (which may not have children), and there is enough
+    text to pay for the fork (``min_words``); otherwise ``fn`` runs in place at ``result()``.
+    A child that fails for any reason is not fatal either: the work is then done in place.
+    """
+
+    def __init__(self, fn: Any, texts: list[str], *, parallel: bool, min_words: int = 2000) -> None:
+        import multiprocessing as mp
+        import os
+        import sys
+
+        self._fn, self._texts, self._future, self._pool = fn, texts, None, None
+        words = sum(t.count(" ") + 1 for t in texts)
+        if not (parallel and words >= min_words and "fork" in mp.get_all_start_methods()
+                and not mp.current_process().daemon and (os.cpu_count() or 1) > 1):
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        _nlp()  # loaded before the fork: the child inherits it and never takes the lock
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
+        try:
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
+            self._future = self._pool.submit(fn, texts)
+        except (OSError, RuntimeError):
+            self._shutdown()
+
+    def result(self) -> Any:
+        if self._future is not None:
+            try:
+                return self._future.result()
+            except Exception:  # a lost child (killed, out of memory): do it here
+                pass
+            finally:
+                self._shutdown()
+        return self._fn(self._texts)
+
+    def _shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._future = None
