@@ -18,7 +18,9 @@ told by another sentence under the same date.  The script reports those shares (
 
 Pairs are keyed by a hash of (topic, date, article id, sentence), so the labels file holds no
 T17 text.  A pair no label covers is reported as unlabelled; ``--export FILE`` writes those pairs
-with their sentence (to a file outside the repository) for labelling.  The script also counts
+with their sentence (to a file outside the repository) for labelling; ``--export-sentences FILE``
+writes each date with a sentence that has no sentence label, with all the date's sentences
+(a repeat is judged against them).  The script also counts
 dates before 1900 or after the corpus's last article, and the share of background dates.
 
     .venv/bin/python benchmarks/audit.py [--topics haiti,syria] [--export /tmp/pairs.jsonl]
@@ -75,20 +77,26 @@ def load_sentence_labels(path: Path = SENTENCE_LABELS) -> dict[str, dict]:
     return out
 
 
-def sentence_audit(topic: str, tl, labels: dict[str, dict]) -> dict:
+def sentence_audit(topic: str, tl, labels: dict[str, dict], todo: list[dict] | None = None) -> dict:
     """Shares of the emitted sentences with furniture, not standing alone, repeating another
-    under their date (of those labelled)."""
+    under their date (of those labelled).  A date with a sentence no label covers is appended
+    to ``todo`` with all its sentences (whether one repeats another depends on all of them)."""
     n = furniture = dependent = repeats = pairs = 0
     for e in tl.entries:
-        for c in e.summary:
+        keys = [pair_key(topic, e.iso(), c.doc_id, c.text) for c in e.summary]
+        if todo is not None and any(k not in labels for k in keys):
+            todo.append({"topic": topic, "date": e.iso(), "sentences": [
+                {"key": k, "doc_id": c.doc_id, "labelled": k in labels, "sentence": c.text}
+                for k, c in zip(keys, e.summary, strict=True)]})
+        for key in keys:
             pairs += 1
-            row = labels.get(pair_key(topic, e.iso(), c.doc_id, c.text))
+            row = labels.get(key)
             if row is None:
                 continue
             n += 1
             furniture += row["furniture"]
             dependent += not row["standalone"]
-            repeats += row["duplicate"]
+            repeats += row["duplicate"] and len(keys) > 1  # a date's only sentence repeats nothing
     return {"topic": topic, "sentences": pairs, "labelled": n, "furniture": furniture,
             "not_standalone": dependent, "duplicates": repeats,
             "furniture_share": round(furniture / n, 4) if n else None,
@@ -145,6 +153,8 @@ def main() -> int:
     ap.add_argument("--topics", help="comma-separated T17 topics (default: all)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--export", metavar="FILE", help="write the unlabelled pairs (with their text) here")
+    ap.add_argument("--export-sentences", metavar="FILE",
+                    help="write the dates with a sentence that has no sentence label (all their sentences) here")
     ap.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "audit.json"))
     args = ap.parse_args()
     if not T17.is_dir():
@@ -154,13 +164,13 @@ def main() -> int:
     topics = args.topics.split(",") if args.topics else sorted(k for k in queries if k != "about")
     labels = load_labels()
     sentence_labels = load_sentence_labels()
-    rows, todo, sentence_rows = [], [], []
+    rows, todo, sentence_rows, sentence_todo = [], [], [], []
     t0 = time.perf_counter()
     for topic in topics:
         tl = build_default(topic, queries[topic]["query"], args.jobs)
         row, unl = audit_topic(topic, tl, labels)
         rows.append(row)
-        sentence_rows.append(sentence_audit(topic, tl, sentence_labels))
+        sentence_rows.append(sentence_audit(topic, tl, sentence_labels, sentence_todo))
         todo += unl
     total = {k: sum(r[k] for r in rows) for k in ("dates", "pairs", "labelled", *KINDS, "background_dates",
                                                     "dates_before_1900", "dates_after_corpus")}
@@ -189,6 +199,11 @@ def main() -> int:
     if args.export and todo:
         Path(args.export).write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in todo),
                                      encoding="utf-8")
+    print(f"{len(sentence_todo)} dates have a sentence with no sentence label"
+          + (f"; written to {args.export_sentences}" if args.export_sentences and sentence_todo else ""))
+    if args.export_sentences and sentence_todo:
+        Path(args.export_sentences).write_text(
+            "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in sentence_todo), encoding="utf-8")
     write_json(args.out, {"command": "benchmarks/audit.py " + " ".join(sys.argv[1:]),
                           "machine": machine_info(), "seconds": round(time.perf_counter() - t0, 1),
                           "topics": rows, "total": total, "unlabelled": len(todo),

@@ -199,3 +199,69 @@ def test_one_event_is_told_once_under_a_date():
     got = _one_day(records, 2)
     assert sum("Nordlys" in t for t in got) == 1 and any(t.startswith("Fishermen") for t in got), got
     assert sum("Nordlys" in t for t in _one_day(records, 2, same_day_redundancy=1.0)) == 2
+
+
+def test_a_caption_glued_before_a_lead_whose_subject_is_a_common_noun_is_cut():
+    from dateline.sentences import clean_sentence
+
+    line = ("Lena Holt watches cranes lift the wreckage from the flooded harbour Repairs are expected "
+            "to take months, the port authority of Ardena said on Tuesday.")
+    article = line + "\nThe repairs will cost more than the harbour earns in a year."
+    assert split_sentences(article)[0].startswith("Repairs are expected")
+    # without the article writing "repairs" in lower case, the capital may be a name: kept whole
+    assert clean_sentence(line, 0) == line
+
+
+def test_a_lower_case_place_word_does_not_join_a_name():
+    from dateline.sentences import clean_sentence
+
+    line = ("Lena Holt describes the scene at Ardena's ruined port Ardena's mayor has said the town "
+            "will be rebuilt within five years.")
+    assert clean_sentence(line, 0).startswith("Ardena's mayor has said")
+    kept = "Ships waited outside Port Ardena's harbour wall for two days before the storm passed."
+    assert clean_sentence(kept, 0) == kept
+
+
+def test_a_short_past_verb_shows_the_subject_after_a_headline():
+    from dateline.sentences import clean_sentence
+
+    line = "Halvorsen was due to sail round the world Erik Halvorsen died at sea on 3 May 2019, aged 61."
+    assert clean_sentence(line, 0) == "Erik Halvorsen died at sea on 3 May 2019, aged 61."
+
+
+def test_a_dateline_behind_glued_headlines_is_cut_even_far_into_the_line():
+    from dateline.sentences import clean_sentence
+
+    heads = " ".join(f"NEW: Officials in district {n} report flooding along the river banks" for n in range(5))
+    line = heads + " Residents say the water is still rising Valdor (CNN) -- The army began evacuating " \
+        "the lower town of Valdor on Monday, a spokesman said."
+    assert len(line) > 400
+    assert clean_sentence(line, 0) == "The army began evacuating the lower town of Valdor on Monday, a spokesman said."
+
+
+def test_bullets_comment_stamps_and_live_stamps_are_furniture():
+    from dateline.sentences import clean_sentence, shown
+
+    assert clean_sentence("* March 3 - The council votes to close the bridge to lorries.", 5) == \
+        "March 3 - The council votes to close the bridge to lorries."
+    assert clean_sentence("-- The council votes to close the bridge to lorries.", 5) == \
+        "The council votes to close the bridge to lorries."
+    assert clean_sentence("At 9:05 am on 4 Mar 2014, river_watcher wrote: The bridge should stay open.", 5) == ""
+    assert clean_sentence("MORE Mar 4, 2014 9:05 AM ET The council voted on Tuesday to close the bridge.", 0) == \
+        "The council voted on Tuesday to close the bridge."
+    assert clean_sentence("Video of the vote: (Update 2:10 p.m. Tuesday) The council voted to close the bridge.", 0) \
+        == "The council voted to close the bridge."
+    assert clean_sentence("Photograph: Reuters Dara Quinn opened the bridge on Friday.", 0) == \
+        "Dara Quinn opened the bridge on Friday."
+    # an item of a chronology without its year, and one for two days
+    assert shown("4 March: The council votes to close the bridge to lorries.") == \
+        "The council votes to close the bridge to lorries."
+    assert shown("March 3/4 - The council debates the bridge through the night.") == \
+        "The council debates the bridge through the night."
+
+
+def test_the_treebank_pound_sign_is_the_pound_again():
+    from dateline.clean.normalize import detokenize_ptb
+
+    assert detokenize_ptb("The council pledged # 5m and # 48,000 for the bridge .") == \
+        "The council pledged \u00a35m and \u00a348,000 for the bridge."

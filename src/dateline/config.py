@@ -49,7 +49,7 @@ class SummaryWeights:
     lead: float = 0.15  # the sentence opens its article
     keyword: float = 0.15  # per query keyword present (capped)
     redundancy: float = 0.5  # cosine above which a sentence repeats one already chosen
-    same_day_redundancy: float = 0.3  # the same, against a sentence chosen for the same date
+    same_day_redundancy: float = 0.2  # the same, against a sentence chosen for the same date
     dependent: float = 0.5  # score factor of a sentence that leans on the one before it
     lead_sentences: int = 5  # leads of articles published that day taken as candidates
     lead_days_back: int = 1  # leads also stand for this many days before publication

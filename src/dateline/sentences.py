@@ -96,7 +96,7 @@ def _glue_words() -> dict[str, frozenset[str]]:
     en = lang.load()
     cal = en.table("calendar")
     out = {k: frozenset(_DATA[k]) for k in ("starters", "subject_words", "joining_words", "object_verbs",
-                                             "finite_verbs")}
+                                             "finite_verbs", "name_joining_words")}
     out["calendar"] = frozenset([*cal["months"], *cal["weekdays"]])
     out["name_nouns"] = frozenset(_DATA["name_nouns"]) | en.words("role_nouns") | en.words("person_titles")
     return out
@@ -134,14 +134,17 @@ def _names(words: list[str]) -> set[str]:
     return out
 
 
-def _glue_point(before: list[str], words: list[str], weak: bool) -> bool:
+def _glue_point(before: list[str], words: list[str], weak: bool,
+                common: frozenset[str] = frozenset()) -> bool:
     """Whether a new sentence starts at ``words[0]`` after the words ``before`` (see
     sentences.toml).  After a word that ends without a stop, a starter word ("The", "An",
     "Thousands") starts one.  Any other capitalised word starts one only when a verb follows
     (it is a subject), the word before is not a joining word, a verb taking an object or a
     title ("leader Muammar Gaddafi"), and the subject's names were already in the pieces before
-    (a headline, then its story: "Jackson was due to play 50 UK dates Michael Jackson died");
-    this ``weak`` kind is looked for only where headlines stand, in an article's first
+    (a headline, then its story: "Jackson was due to play 50 UK dates Michael Jackson died"),
+    or the subject opens with a word the article writes in lower case elsewhere (a common noun
+    capitalised because a sentence starts there: "... in Tuesday's earthquake Efforts are
+    intensifying", ``common``); this ``weak`` kind is looked for only where headlines stand, in an article's first
     sentences."""
     g = _glue_words()
     prev, nxt = before[-1], words[0].lstrip(_OPENERS)
@@ -152,7 +155,9 @@ def _glue_point(before: list[str], words: list[str], weak: bool) -> bool:
     if (inner or prev)[-1:] in _STOPS or (not closed and prev[-1:] in "-\u2013\u2014"):
         return False
     p = _bare(prev)
-    if p in g["joining_words"] or p.endswith(("'s", "\u2019s")):
+    if p in g["name_joining_words"] and prev[:1].islower():
+        pass  # "port" joins a name only as "Port Said"; "the damaged port Haiti's government" does not
+    elif p in g["joining_words"] or p.endswith(("'s", "\u2019s")):
         return False
     first, two = _bare(nxt), " ".join(_bare(w) for w in words[:2])
     if first in g["starters"] or two in g["starters"]:
@@ -171,7 +176,7 @@ def _glue_point(before: list[str], words: list[str], weak: bool) -> bool:
     if closed:  # after a quoted headline ("'shot down' Turkey says")
         return bool(names)
     if prev[:1].islower():
-        return bool(names & _names(before))
+        return bool(names & _names(before)) or first in common
     # after a capitalised word, only a repeated two-word name that does not go on from it
     # ("On the ground with US marines in Haiti US marines are ..."; not "Hosni Mubarak said")
     pair = [w.strip(_CLOSERS + _OPENERS + ",.:;") for w in words[:2]]
@@ -181,7 +186,7 @@ def _glue_point(before: list[str], words: list[str], weak: bool) -> bool:
     return f"{pair[0]} {pair[1]}" in text and f"{prev} {pair[0]}" not in text
 
 
-def split_glued(sentence: str, weak: bool = True) -> str:
+def split_glued(sentence: str, weak: bool = True, common: frozenset[str] = frozenset()) -> str:
     """The lead of a line that glues a headline and a photo caption in front of it, with no
     stop between them ("Haiti recovery 'to take decades' Aid agencies have called for ... The
     acting head of the UN mission in Haiti has said ..."); the sentence itself otherwise."""
@@ -193,25 +198,38 @@ def split_glued(sentence: str, weak: bool = True) -> str:
     for i in range(2, len(words) - _MIN_LEAD + 1):
         if i - last < 2:  # a piece is at least two words long
             continue
-        if _glue_point(words[:i], words[i:], weak):
+        if _glue_point(words[:i], words[i:], weak, common):
             cut, last = tokens[i].start(), i
     return sentence[cut:] if cut else sentence
+
+
+_BULLETS = "*\u2022\u25aa\u25cf\u2013\u2014-"
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]{2,}")
 
 
 def _fact_box(sentence: str) -> bool:
     return len(_FACT_LABEL.findall(sentence)) >= 2
 
 
-def clean_sentence(sentence: str, position: int = 0) -> str:
-    """The sentence without page furniture: template errors, a fact box, the lead-in of a
-    story's first sentence, a headline or a photo caption glued in front of it.  "" when nothing but furniture was there."""
+def clean_sentence(sentence: str, position: int = 0, common: frozenset[str] = frozenset()) -> str:
+    """The sentence without page furniture: template errors, a fact box, a list bullet, the
+    lead-in of a story's first sentence, a headline or a photo caption glued in front of it
+    (``common``: the words its article writes in lower case, see :func:`_glue_point`).  "" when
+    nothing but furniture was there."""
     for pat in _INLINE:
         if pat.search(sentence):
             sentence = pat.sub(" ", sentence).strip()
     if not sentence or _fact_box(sentence):
         return ""
+    if sentence[:1] in _BULLETS:  # "* April 30 - An Obama aide says ...", "-- Al Jazeera ..."
+        sentence = sentence.lstrip(_BULLETS + " ")
     sentence = strip_lead_in(sentence)
-    return split_glued(sentence, weak=position < _GLUE_WINDOW) if sentence else ""
+    if not sentence:
+        return ""
+    lead = split_glued(sentence, weak=position < _GLUE_WINDOW, common=common)
+    # the headlines cut off, a dateline may now stand in the lead's first characters
+    # ("... taken over Benghazi (CNN) -- The son of ...")
+    return strip_lead_in(lead) if lead != sentence else lead
 
 
 _DEPENDENT_TITLE = re.compile(_DATA["dependent_title"])
@@ -254,7 +272,7 @@ def shown(sentence: str) -> str:
     m = _LIST_DATE.match(sentence)
     if not m or len(sentence) - m.end() < 20:
         return sentence
-    if not any(w.lower().rstrip(".,") in _month_words() for w in m.group(0).split()):
+    if not any(w.lower().rstrip(".,:;-\u2013\u2014") in _month_words() for w in m.group(0).split()):
         return sentence
     return sentence[m.end():]
 
@@ -262,6 +280,7 @@ def shown(sentence: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Split cleaned article text into sentences, in order (page furniture removed)."""
     sentences: list[str] = []
+    common = frozenset(_LOWER_WORD.findall(text))
     for para in re.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
         if not lines:
@@ -269,7 +288,7 @@ def split_sentences(text: str) -> list[str]:
         chunks = [" ".join(lines)] if _is_hard_wrapped(lines) else lines
         for chunk in chunks:
             for sent in split_paragraph(chunk):
-                sent = clean_sentence(sent, len(sentences))
+                sent = clean_sentence(sent, len(sentences), common)
                 if sent:
                     sentences.append(sent)
     return sentences

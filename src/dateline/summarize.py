@@ -11,6 +11,7 @@ chosen for this date or any other date is skipped, so one event does not appear 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,9 +109,10 @@ def summarize(
     all_cands = [c for k in sorted(pools) for c in pools[k]]
     if not all_cands:
         return []
-    matrix = _vectorize([c.sent.text for c in all_cands], docs, weights)
-    if matrix is None:
+    vectors = _vectorize([c.sent.text for c in all_cands], docs, weights)
+    if vectors is None:
         return []
+    matrix, undated = vectors
     row_of = {id(c): i for i, c in enumerate(all_cands)}
     keywords = focus.keywords_for(config)
     kw_pat = focus.keyword_pattern(keywords)
@@ -133,7 +135,7 @@ def summarize(
                 continue
         rows = [row_of[id(c)] for c in pool]
         order = _ranked(pool, matrix[rows], cand, keywords, weights, k_per)
-        picked = _pick(pool, rows, order, matrix, chosen_rows, weights, k_per)
+        picked = _pick(pool, rows, order, matrix, undated, chosen_rows, weights, k_per)
         if not picked:
             continue
         chosen.append(cand)
@@ -157,8 +159,11 @@ def summarize(
 
 def _vectorize(texts: list[str], docs: Sequence[Document], weights: SummaryWeights):  # noqa: ANN202
     """TF-IDF rows of the candidate sentences (term weights from the candidates, or from the
-    whole collection), or None when every candidate is stop words only."""
+    whole collection), and the same rows without the words that name a date (numbers, months,
+    weekdays: two sentences filed under one day share them by construction), each row of unit
+    length; or None when every candidate is stop words only."""
     from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
 
     vec = TfidfVectorizer(stop_words=lang.tfidf_stop_words(), sublinear_tf=True, dtype=np.float32)
     try:
@@ -166,10 +171,25 @@ def _vectorize(texts: list[str], docs: Sequence[Document], weights: SummaryWeigh
             corpus = [s.text for d in docs for s in d.sentences]
             step = max(1, len(corpus) // 60000)
             vec.fit(corpus[::step])
-            return vec.transform(texts)
-        return vec.fit_transform(texts)
+            matrix = vec.transform(texts)
+        else:
+            matrix = vec.fit_transform(texts)
     except ValueError:
         return None
+    calendar = _calendar_words()
+    keep = np.array([not (t in calendar or _NUMBER.fullmatch(t)) for t in vec.get_feature_names_out()])
+    undated = normalize(matrix[:, np.flatnonzero(keep)]) if not keep.all() else matrix
+    return matrix, undated
+
+
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|s)?")
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    cal = lang.load().table("calendar")
+    return frozenset(w for k in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations")
+                     for w in cal[k])
 
 
 def _ranked(pool: list[_Cand], sub, cand: DateCandidate, keywords: list[str],  # noqa: ANN001
@@ -199,11 +219,12 @@ def _ranked(pool: list[_Cand], sub, cand: DateCandidate, keywords: list[str],  #
     return [t[4] for t in scored]
 
 
-def _pick(pool: list[_Cand], rows: list[int], order: list[int], matrix,  # noqa: ANN001
+def _pick(pool: list[_Cand], rows: list[int], order: list[int], matrix, undated,  # noqa: ANN001
           chosen_rows: list[int], weights: SummaryWeights, k_per: int) -> list[_Cand]:
     """Up to ``k_per`` sentences in ``order``, skipping repeats of one already chosen (same
     words, cosine above ``weights.redundancy`` with any sentence of the timeline so far, or
-    above ``weights.same_day_redundancy`` with one chosen for this date);
+    above ``weights.same_day_redundancy`` with one chosen for this date, not counting the words
+    that name the date: ``undated``);
     the rows chosen are added to ``chosen_rows``."""
     picked: list[_Cand] = []
     picked_idx: list[int] = []
@@ -220,7 +241,7 @@ def _pick(pool: list[_Cand], rows: list[int], order: list[int], matrix,  # noqa:
             if overlap.size and float(overlap.max()) > weights.redundancy:
                 continue
         if picked:  # two reports of one event under one date: the second is a repeat
-            same_day = (matrix[[rows[j] for j in picked_idx]] @ matrix[r].T).toarray().ravel()
+            same_day = (undated[[rows[j] for j in picked_idx]] @ undated[r].T).toarray().ravel()
             if float(same_day.max()) > weights.same_day_redundancy:
                 continue
         picked.append(pool[i])

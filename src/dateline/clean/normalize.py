@@ -78,6 +78,9 @@ _DETOK_SPACE = re.compile(
 )
 _CLOSING_SINGLE = re.compile(r" '(?=[ ,.;:!?)\"\n]|\Z)")
 _AFTER_OPEN = (("( ", "("), ("[ ", "["), ("{ ", "{"), ("$ ", "$"), ("# ", "#"))
+# the Treebank writes the pound sign as "#" ("# 5m", its tag for currency "#"): before a number
+# it is the pound again
+_PTB_POUND = re.compile(r"(?<![\w#])# ?(?=\d)")
 _DOUBLE_DOT = re.compile(r"\.\.(?=\n|\Z)")
 
 
@@ -107,6 +110,8 @@ def detokenize_ptb(text: str) -> str:
     text = _DETOK_SPACE.sub("", text)
     if " '" in text:
         text = _CLOSING_SINGLE.sub("'", text)
+    if "#" in text:
+        text = _PTB_POUND.sub("\u00a3", text)
     for old, new in _AFTER_OPEN:
         if old in text:
             text = text.replace(old, new)
