@@ -265,3 +265,14 @@ def test_the_treebank_pound_sign_is_the_pound_again():
 
     assert detokenize_ptb("The council pledged # 5m and # 48,000 for the bridge .") == \
         "The council pledged \u00a35m and \u00a348,000 for the bridge."
+
+
+def test_a_pronoun_after_an_opening_phrase_leans_on_the_sentence_before():
+    from dateline.sentences import stands_alone
+
+    for s in ("By Friday they had reached the coast.", "In a statement, it said the search went on.",
+              "After long talks with the unions, he told reporters the plant would close."):
+        assert not stands_alone(s), s
+    for s in ("Officials said they expected more rain.", "In Valdor, farmers said they would march.",
+              "On Tuesday, it was announced that the bridge would close.", "The council said it would vote."):
+        assert stands_alone(s), s

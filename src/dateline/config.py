@@ -50,7 +50,7 @@ class SummaryWeights:
     keyword: float = 0.15  # per query keyword present (capped)
     redundancy: float = 0.5  # cosine above which a sentence repeats one already chosen
     same_day_redundancy: float = 0.2  # the same, against a sentence chosen for the same date
-    dependent: float = 0.5  # score factor of a sentence that leans on the one before it
+    dependent: float = 0.3  # score factor of a sentence that leans on the one before it
     lead_sentences: int = 5  # leads of articles published that day taken as candidates
     lead_days_back: int = 1  # leads also stand for this many days before publication
     later: float = 0.8  # boost of sentences that name the day in a later article

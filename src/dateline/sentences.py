@@ -69,6 +69,15 @@ def strip_lead_in(sentence: str, *, window: int = 300) -> str:
     nothing but that, or a reader's comment)."""
     if _COMMENT_STAMP.match(sentence):
         return ""
+    for _ in range(3):  # stamps in a row: "(Update 2:53 a.m. ...) Video: (Update 1:50 a.m. ...) The ..."
+        rest = _strip_one_lead_in(sentence, window)
+        if rest == sentence:
+            break
+        sentence = rest
+    return sentence
+
+
+def _strip_one_lead_in(sentence: str, window: int) -> str:
     cut = 0
     for pat in _LEAD_IN_ANCHORS:
         for m in pat.finditer(sentence, 0, min(len(sentence), window + 60)):
@@ -87,7 +96,7 @@ _CLOSERS = "\"'\u201d\u2019)"
 _OPENERS = "\"'\u201c\u2018("
 _STOPS = ".!?:;,"
 _GLUE_WINDOW = 3  # first sentences of an article, where a headline may be glued to the lead
-_VERB_REACH = 9  # words after a glue point in which a verb shows a subject
+_VERB_REACH = 12  # words after a glue point in which a verb shows a subject
 _MIN_LEAD = 6  # words the lead keeps
 
 
@@ -253,10 +262,40 @@ def stands_alone(sentence: str) -> bool:
     words = [w.lower() for w in _FIRST_WORDS.findall(sentence[:80])[:longest]]
     if not words or (words[0] == "it" and _EXPLETIVE_IT.match(sentence)):
         return True
-    return not any(" ".join(words[:n]) in starts for n in range(1, len(words) + 1))
+    if any(" ".join(words[:n]) in starts for n in range(1, len(words) + 1)):
+        return False
+    return not _late_pronoun(sentence)
+
+
+def _late_pronoun(sentence: str) -> bool:
+    """A subject pronoun after an opening phrase that names nobody ("By Friday they had ...",
+    "In a statement, it said ..."): it points at the sentence before."""
+    subjects = frozenset(_DATA["subject_pronouns"])
+    cal = _month_words() | _weekday_words()
+    first = _FIRST_WORDS.match(sentence)
+    if not first or first.group(0).lower() not in _DATA["opening_words"]:
+        return False  # "Officials said they ...": the pronoun has its noun
+    for i, m in enumerate(_FIRST_WORDS.finditer(sentence[:120])):
+        w = m.group(0)
+        if i >= _PRONOUN_REACH:
+            return False
+        if i and w.lower() in subjects and w[:1].islower():
+            return not (w.lower() == "it" and _EXPLETIVE_IT.match("It" + sentence[m.end():]))
+        if i and w[:1].isupper() and w.lower() not in cal:
+            return False  # a name before the pronoun: it may point at that
+    return False
+
+
+_PRONOUN_REACH = 8
 
 
 _LIST_DATE = re.compile(_DATA["list_date"])
+
+
+@cache
+def _weekday_words() -> frozenset[str]:
+    cal = lang.load().table("calendar")
+    return frozenset([*cal["weekdays"], *cal["weekday_abbreviations"]])
 
 
 @cache
