@@ -51,30 +51,28 @@ def pair_key(topic: str, date: str, doc_id: str, text: str) -> str:
     return hashlib.sha1("\t".join((topic, date, doc_id, " ".join(text.split()))).encode()).hexdigest()[:16]
 
 
-def load_labels(path: Path = LABELS) -> dict[str, dict]:
+def _read_labels(path: Path, problem) -> dict[str, dict]:  # noqa: ANN001
+    """Rows of a labels file by key; ``problem(row)`` names what is wrong with a row, or None."""
     out: dict[str, dict] = {}
     if path.exists():
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             row = json.loads(line)
-            if row.get("label") not in KINDS:
-                raise SystemExit(f"{path}:{n}: label {row.get('label')!r} is not one of {', '.join(KINDS)}")
+            if (why := problem(row)) is not None:
+                raise SystemExit(f"{path}:{n}: {why}")
             out[row["key"]] = row
     return out
+
+
+def load_labels(path: Path = LABELS) -> dict[str, dict]:
+    return _read_labels(path, lambda row: None if row.get("label") in KINDS else
+                        f"label {row.get('label')!r} is not one of {', '.join(KINDS)}")
 
 
 def load_sentence_labels(path: Path = SENTENCE_LABELS) -> dict[str, dict]:
-    out: dict[str, dict] = {}
-    if path.exists():
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if not all(isinstance(row.get(f), bool) for f in SENTENCE_FLAGS):
-                raise SystemExit(f"{path}:{n}: needs true/false for each of {', '.join(SENTENCE_FLAGS)}")
-            out[row["key"]] = row
-    return out
+    return _read_labels(path, lambda row: None if all(isinstance(row.get(f), bool) for f in SENTENCE_FLAGS)
+                        else f"needs true/false for each of {', '.join(SENTENCE_FLAGS)}")
 
 
 def sentence_audit(topic: str, tl, labels: dict[str, dict], todo: list[dict] | None = None) -> dict:
