@@ -276,3 +276,10 @@ def test_a_pronoun_after_an_opening_phrase_leans_on_the_sentence_before():
     for s in ("Officials said they expected more rain.", "In Valdor, farmers said they would march.",
               "On Tuesday, it was announced that the bridge would close.", "The council said it would vote."):
         assert stands_alone(s), s
+
+
+def test_a_slide_show_counter_template_is_removed():
+    from dateline.sentences import clean_sentence
+
+    assert clean_sentence("BACK {current} of {total} NEXT The council closed the bridge on 2 May.", 4) == \
+        "The council closed the bridge on 2 May."

@@ -318,13 +318,19 @@ def prepare_documents(
     timings["dedup"] = time.perf_counter() - t
 
     keywords = focus.keywords_for(cfg)
-    kept, off_topic = focus.split_on_topic(kept, keywords)
+    story = focus.story_for(cfg, kept)
+    kept, off_topic = focus.split_on_topic(kept, keywords, story)
     if off_topic and kept:
+        pat = focus.keyword_pattern(keywords)
         for d in off_topic:
             d.status = "skipped"
-            d.reason = "off-topic: mentions none of the keywords " + ", ".join(keywords)
+            if pat is not None and not (pat.search(d.title or "") or pat.search(d.text)):
+                d.reason = "off-topic: mentions none of the keywords " + ", ".join(keywords)
+            else:
+                d.reason = f"off-topic: not about the story {cfg.query!r} (names it too rarely)"
     elif off_topic:  # nothing matches: the keywords are wrong, not the articles
-        warn("no article mentions any of the keywords " + ", ".join(keywords) + "; ignoring them")
+        warn("no article is about " + (repr(cfg.query) if story is not None else "any of the keywords "
+                                        + ", ".join(keywords)) + "; ignoring them")
         kept = off_topic
 
     return kept
