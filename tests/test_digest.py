@@ -429,3 +429,26 @@ def test_digest_is_the_same_in_parallel_and_in_place(seed_dir):
     a = build_timeline([str(seed_dir)], jobs=1)
     b = build_timeline([str(seed_dir)], jobs=2)
     assert json.dumps(a.digest, sort_keys=True) == json.dumps(b.digest, sort_keys=True)
+
+
+def test_an_acronym_joins_a_name_with_a_country_in_front_and_its_variants():
+    """DEC is the UK Disasters Emergency Committee, also written without UK and with 'and'."""
+    from collections import Counter
+
+    from dateline.digest.merge import _join_acronyms, _Merger
+    from dateline.digest.model import _Entity
+
+    def ent(label: str, n: int, surface: str) -> _Entity:
+        return _Entity(key=surface.lower(), labels=Counter({label: n}), surfaces=Counter({surface: n}))
+
+    names = {"DEC": ("ORG", 21), "UK Disasters Emergency Committee": ("ORG", 2),
+             "Disasters Emergency Committee": ("ORG", 5), "Disasters and Emergency Committee": ("ORG", 2),
+             "UK": ("GPE", 44), "Danish Energy Council": ("ORG", 1)}
+    m = _Merger({s.lower(): ent(lab, n, s) for s, (lab, n) in names.items()})
+    _join_acronyms(m)
+    assert m.root("dec") == "uk disasters emergency committee"
+    # two different bodies of the same initials, neither far more named: the acronym stays alone
+    names["Danish Energy Council"] = ("ORG", 6)
+    m = _Merger({s.lower(): ent(lab, n, s) for s, (lab, n) in names.items()})
+    _join_acronyms(m)
+    assert m.root("dec") == "dec"

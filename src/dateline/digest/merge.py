@@ -164,15 +164,41 @@ def _join_acronyms(m: _Merger) -> None:
     for k, lab in m.label_of.items():
         if lab in _ACRONYM_LABELS and _initials(k):
             long_by_initials[_initials(k)].append(k)
+            first, _, rest = k.partition(" ")
+            if m.label_of.get(first) in _ACRONYM_LABELS and _initials(rest):
+                # a country or body in front of the name: "UK Disasters Emergency Committee" is DEC,
+                # "UN World Food Programme" WFP
+                long_by_initials[_initials(rest)].append(k)
     for k, lab in m.label_of.items():
         if lab in _ACRONYM_LABELS and len(k.split()) == 1 and 2 <= len(k) <= 6:
             surf = m.ents[k].surfaces.most_common(1)[0][0]
             if surf.replace(".", "").isupper():
-                longs = sorted((x for x in set(long_by_initials.get(k, [])) - {k}
-                                if not any(t in (k, surf.lower()) for t in x.split())),
-                               key=lambda x: (-m.count[x], x))
-                if longs and (len(longs) == 1 or m.count[longs[0]] >= 3 * m.count[longs[1]]):
+                cands = {x for x in set(long_by_initials.get(k, [])) - {k}
+                         if not any(t in (k, surf.lower()) for t in x.split())}
+                weight = _one_body(cands, m)
+                longs = sorted(weight, key=lambda x: (-weight[x], x))
+                if longs and (len(longs) == 1 or weight[longs[0]] >= 3 * weight[longs[1]]):
                     m.target[k] = longs[0]
+
+
+def _one_body(cands: set[str], m: _Merger) -> dict[str, int]:
+    """The names an acronym may stand for, each with its mentions; a name that is the tail of
+    another, or the same but for a joining word, is one body with it ("Disasters Emergency
+    Committee", "Disasters and Emergency Committee" and "UK Disasters Emergency Committee"),
+    counted with the longest (the most mentioned of equals)."""
+    def norm(x: str) -> str:
+        return " ".join(w for w in x.split() if w not in _INITIALS_SKIP)
+
+    weight = {x: _family_count(x, m.target, m.count) for x in cands}
+    order = sorted(cands, key=lambda x: (-len(norm(x).split()), -weight[x], x))
+    out: dict[str, int] = {}
+    for x in order:
+        host = next((y for y in out if norm(y) == norm(x) or norm(y).endswith(" " + norm(x))), None)
+        if host is None:
+            out[x] = weight[x]
+        else:
+            out[host] += weight[x]
+    return out
 
 
 def _join_nationalities(m: _Merger) -> None:
