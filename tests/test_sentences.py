@@ -283,3 +283,32 @@ def test_a_slide_show_counter_template_is_removed():
 
     assert clean_sentence("BACK {current} of {total} NEXT The council closed the bridge on 2 May.", 4) == \
         "The council closed the bridge on 2 May."
+
+
+def test_headlines_in_capitals_or_before_a_colon_and_glued_chronology_items_are_cut():
+    from dateline.sentences import clean_sentence
+
+    assert clean_sentence("4 MARCH: BRIDGE CLOSED - ONGOING The council closed the bridge to lorries for a month.", 0) \
+        == "The council closed the bridge to lorries for a month."
+    assert clean_sentence("Valdor council shuts its old bridge: Officials in Valdor said on Tuesday that the bridge "
+                          "would stay closed until the spring.", 0) \
+        == "Officials in Valdor said on Tuesday that the bridge would stay closed until the spring."
+    said = "The mayor said: The bridge will reopen in the spring once the engineers have checked it."
+    assert clean_sentence(said, 0) == said
+    assert clean_sentence("Divers inspect the pillars of the old bridge 4 March 2014 The council votes to close "
+                          "the bridge to lorries.", 0) == "4 March 2014 The council votes to close the bridge to lorries."
+    kept = "The bridge was closed on 4 March 2014 after divers found cracks in two of its pillars."
+    assert clean_sentence(kept, 0) == kept
+    assert clean_sentence("The meeting was the first between the mayor and Rail Co Rail Co engineers have met the "
+                          "mayor at the town hall.", 0) == "Rail Co engineers have met the mayor at the town hall."
+
+
+def test_a_sentence_about_a_thing_named_before_leans_on_it():
+    from dateline.sentences import stands_alone
+
+    for s in ("The surprise move came as the river rose.", "The £5m in aid will go to farmers.",
+              "Separately, the ministry closed two schools.", "Meanwhile the mayor left for the capital."):
+        assert not stands_alone(s), s
+    for s in ("The report by the river authority was published on Monday.", "The 2014 flood cost millions.",
+              "The 6.1-magnitude aftershock struck at dawn."):
+        assert stands_alone(s), s

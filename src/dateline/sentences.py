@@ -105,7 +105,7 @@ def _glue_words() -> dict[str, frozenset[str]]:
     en = lang.load()
     cal = en.table("calendar")
     out = {k: frozenset(_DATA[k]) for k in ("starters", "subject_words", "joining_words", "object_verbs",
-                                             "finite_verbs", "name_joining_words")}
+                                             "finite_verbs", "name_joining_words", "speech_words")}
     out["calendar"] = frozenset([*cal["months"], *cal["weekdays"]])
     out["name_nouns"] = frozenset(_DATA["name_nouns"]) | en.words("role_nouns") | en.words("person_titles")
     return out
@@ -164,6 +164,8 @@ def _glue_point(before: list[str], words: list[str], weak: bool,
     if (inner or prev)[-1:] in _STOPS or (not closed and prev[-1:] in "-\u2013\u2014"):
         return False
     p = _bare(prev)
+    if p.isdigit() and len(before) >= 2 and _bare(before[-2]) in g["calendar"]:
+        return False  # "4 March 2014 The council votes ...": a chronology's date goes with its item
     if p in g["name_joining_words"] and prev[:1].islower():
         pass  # "port" joins a name only as "Port Said"; "the damaged port Haiti's government" does not
     elif p in g["joining_words"] or p.endswith(("'s", "\u2019s")):
@@ -204,12 +206,58 @@ def split_glued(sentence: str, weak: bool = True, common: frozenset[str] = froze
     tokens = list(_TOKEN.finditer(sentence))
     words = [t.group(0) for t in tokens]
     cut, last = 0, 0
+    g = _glue_words()
     for i in range(2, len(words) - _MIN_LEAD + 1):
         if i - last < 2:  # a piece is at least two words long
             continue
-        if _glue_point(words[:i], words[i:], weak, common):
+        if _glue_point(words[:i], words[i:], weak, common) or _dated_item(words, i, g) \
+                or (words[i] == words[i - 1] and words[i][:1].isupper() and words[i].isalpha()):
+            # ... a chronology's item glued on ("... clinic 21 November 2009 Court documents
+            # reveal ..."), or a name written twice where a caption ends ("... and BP BP
+            # executives have met ...")
             cut, last = tokens[i].start(), i
-    return sentence[cut:] if cut else sentence
+    if cut:
+        sentence = sentence[cut:]
+    if weak:
+        sentence = _after_headline_colon(sentence)
+    m = _CAPS_HEADLINE.match(sentence)
+    return sentence[m.end():] if m else sentence
+
+
+def _dated_item(words: list[str], i: int, g: dict[str, frozenset[str]]) -> bool:
+    """Whether a chronology's item starts at ``words[i]``: a day, month and year after a word
+    in lower case that does not govern it ("on", "since"), then a capitalised word."""
+    if i + 3 >= len(words) or not words[i].isdigit() or len(words[i]) > 2:
+        return False
+    prev = words[i - 1]
+    if not prev[:1].islower() or prev[-1:] in _STOPS or _bare(prev) in g["joining_words"]:
+        return False
+    month, year, nxt = words[i + 1], words[i + 2], words[i + 3]
+    return (_bare(month) in g["calendar"] and year.isdigit() and len(year) == 4
+            and nxt[:1].isupper())
+
+
+# A headline in capitals in front of the sentence: "2 MAY: DRILLING RELIEF WELLS - ONGOING BP is ..."
+_CAPS_HEADLINE = re.compile(
+    r"^(?:[A-Z0-9][A-Z0-9\x27\u2019&/.-]*[:,]?\s+(?:[-\u2013\u2014:]\s+)?){3,}(?=[A-Z][A-Za-z]*\s+[a-z])")
+_HEADLINE_COLON = re.compile(r"^([^:.!?\"\u201c]{12,140}?):\s+(?=[A-Z])")
+
+
+def _after_headline_colon(sentence: str) -> str:
+    """The lead after a headline that ends in a colon ("Egyptian president dissolves
+    government: Embattled President Hosni Mubarak said ..."), when what follows is a sentence
+    of its own (its subject and verb) and what precedes is no one speaking ("he said:")."""
+    m = _HEADLINE_COLON.match(sentence)
+    if not m:
+        return sentence
+    head = m.group(1).split()
+    rest = sentence[m.end():].split()
+    if len(head) < 3 or len(rest) < 8 or _bare(head[-1]) in _glue_words()["speech_words"]:
+        return sentence
+    if _CAPS_HEADLINE.match(sentence) or not any(c.isupper() for c in "".join(rest[:1])):
+        return sentence
+    return sentence[m.end():] if _subject(rest) is not None or _bare(rest[0]) in _glue_words()["starters"] \
+        else sentence
 
 
 _BULLETS = "*\u2022\u25aa\u25cf\u2013\u2014-"
@@ -242,6 +290,11 @@ def clean_sentence(sentence: str, position: int = 0, common: frozenset[str] = fr
 
 
 _DEPENDENT_TITLE = re.compile(_DATA["dependent_title"])
+# "The diplomatic move came as ...", "The £5m in support ...": a thing named before
+_DEPENDENT_THE = re.compile(
+    r"^The\s+(?:[£$€]\d[\d,.]*\s*(?:m|bn|million|billion)?\b|\d[\d,.]*\s*(?:m|bn|million|billion)\b|"
+    r"(?:[a-z][\w-]*\s+)?(?:" + "|".join(map(re.escape, _DATA["back_nouns"]))
+    + r")\b(?!\s+(?:by|of|from|to|on|for|between|with|that|in)\b))")
 _EXPLETIVE_IT = re.compile(_DATA["expletive_it"])
 _FIRST_WORDS = re.compile(r"[\w'\u2019-]+")
 
@@ -256,7 +309,7 @@ def stands_alone(sentence: str) -> bool:
     """Whether a reader can follow the sentence without the one before it: it does not open
     with a pronoun, a connective or a phrase pointing back ("He added", "But", "The move"; see
     sentences.toml), nor with a courtesy title and a bare surname ("Mr Fayadh was ...")."""
-    if _DEPENDENT_TITLE.match(sentence):
+    if _DEPENDENT_TITLE.match(sentence) or _DEPENDENT_THE.match(sentence):
         return False
     starts, longest = _dependent_starts()
     words = [w.lower() for w in _FIRST_WORDS.findall(sentence[:80])[:longest]]
