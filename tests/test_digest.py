@@ -452,3 +452,13 @@ def test_an_acronym_joins_a_name_with_a_country_in_front_and_its_variants():
     m = _Merger({s.lower(): ent(lab, n, s) for s, (lab, n) in names.items()})
     _join_acronyms(m)
     assert m.root("dec") == "dec"
+
+
+def test_a_short_first_name_is_the_same_person_but_an_initial_is_not_enough():
+    ents = _ents([("Edward Lund", "PERSON", 6), ("Ed Lund", "PERSON", 9), ("Kristoffer Moe", "PERSON", 4),
+                  ("Kris Moe", "PERSON", 3), ("Anna Berg", "PERSON", 5), ("Annika Berg", "PERSON", 5),
+                  ("E Lund", "PERSON", 2)])
+    root = {al: a.key for a in dg._merge(ents) for al in a.aliases}
+    assert root["edward lund"] == root["ed lund"]
+    assert root["kris moe"] == root["kristoffer moe"]
+    assert root["anna berg"] != root["annika berg"]  # not a short form: another person

@@ -246,6 +246,9 @@ def _reclassify(a: _Actor, corpus: _Corpus) -> None:
     if a.kind == "person" and " " in a.key and not a.surname_mentions and last not in STOP \
             and corpus.case.mostly_lower(last):
         a.kind = "other"  # "Michael Forever": a show named like a person, never its last word alone
+    if a.kind == "person" and " " in a.key and not a.surname_mentions and len(a.hits) >= 5 \
+            and _share_before_noun(a, corpus) >= 0.6:
+        a.kind = "other"  # "the Michael Forever concert": a name that qualifies a thing, never a surname alone
     if a.key in _KNOWN_ORGS:
         a.kind = "organization"
     if a.kind != "organization" and any(

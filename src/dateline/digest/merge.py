@@ -81,6 +81,16 @@ def _join_full_names(m: _Merger, multi: list[str], by_last: dict[str, list[str]]
             o = other.split()
             if o[0] == toks[0] and len(o) != len(toks):
                 m.join(k, other)
+            elif len(o) == len(toks) == 2 and o[0] != toks[0] and _short_form(o[0], toks[0]) \
+                    and m.label_of.get(k) == m.label_of.get(other) == "PERSON":
+                m.join(k, other)  # "Ed Chernoff" is "Edward Chernoff"
+
+
+def _short_form(a: str, b: str) -> bool:
+    """Whether one first name is the short form of the other by its first letters (Ed /
+    Edward, Chris / Christopher), not an initial."""
+    short, full = sorted((a, b), key=len)
+    return len(short) >= 2 and len(full) > len(short) and full.startswith(short) and short.isalpha()
 
 
 def _join_spellings(m: _Merger, keys: list[str]) -> None:
