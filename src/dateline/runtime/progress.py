@@ -31,7 +31,7 @@ def interactive() -> bool:
 
 def _period() -> float:
     try:
-        return max(0.01, float(os.environ.get("DATELINE_PROGRESS_SECONDS", "30")))
+        return max(1e-6, float(os.environ.get("DATELINE_PROGRESS_SECONDS", "30")))
     except ValueError:
         return 30.0
 
