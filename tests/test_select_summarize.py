@@ -130,3 +130,14 @@ def test_a_date_in_a_relative_clause_gives_way_to_the_main_one():
                                  TimeMention(said.index("Friday"), said.index("Friday") + 6, "Friday",
                                              "2011-02-04", D(2011, 2, 4), "day")])
     assert filed_under(s2) == {(D(2011, 2, 8), "day"), (D(2011, 2, 4), "day")}
+
+
+def test_a_year_that_only_bounds_a_span_files_no_sentence():
+    from dateline.model import Sentence
+    from dateline.summarize import filed_under
+    from dateline.temporal import mentions
+
+    text = "The fleet, built during the mayor's 2004-2012 term, sailed again on 3 May 2019."
+    s = Sentence(doc_id="d", index=0, text=text, mentions=mentions(text, dt.date(2019, 5, 4)))
+    keys = {k[0].isoformat()[:4] if k[1] == "year" else k[0].isoformat() for k in filed_under(s)}
+    assert "2004" not in keys and "2012" not in keys and "2019-05-03" in keys

@@ -20,7 +20,7 @@ import numpy as np
 
 from dateline import focus, lang, temporal
 from dateline.config import Config, SummaryWeights
-from dateline.dates import DateCandidate, DateKey, conflicts, evidence
+from dateline.dates import DateCandidate, DateKey, conflicts, evidence, is_boundary
 from dateline.model import Citation, Document, Sentence, TimelineEntry
 from dateline.sentences import shown, stands_alone
 
@@ -56,8 +56,8 @@ def filed_under(s: Sentence) -> set[DateKey]:
     main: set[DateKey] = set()
     side: set[DateKey] = set()
     for m in s.mentions:
-        if temporal.span_edge(s.text, m.start):
-            continue
+        if temporal.span_edge(s.text, m.start) or (m.granularity != "day" and is_boundary(s.text, m.start, m.end)):
+            continue  # ... nor a year or month that only bounds one ("Putin's 2000-2008 presidency")
         (side if temporal.in_relative_clause(s.text, m.start) else main).add(m.key())
     return main or side
 
