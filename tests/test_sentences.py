@@ -312,3 +312,14 @@ def test_a_sentence_about_a_thing_named_before_leans_on_it():
     for s in ("The report by the river authority was published on Monday.", "The 2014 flood cost millions.",
               "The 6.1-magnitude aftershock struck at dawn."):
         assert stands_alone(s), s
+
+
+def test_a_place_of_filing_in_capitals_is_cut():
+    from dateline.sentences import clean_sentence
+
+    assert clean_sentence("VALDOR -- The council closed the old bridge on Tuesday.", 0) == \
+        "The council closed the old bridge on Tuesday."
+    assert clean_sentence("NEW VALDOR, Ore. (AP) -- The council closed the old bridge on Tuesday.", 0) == \
+        "The council closed the old bridge on Tuesday."
+    kept = "NATO and the EU -- two bodies -- met on Monday in Valdor."
+    assert clean_sentence(kept, 0) == kept
