@@ -254,7 +254,7 @@ def _after_headline_colon(sentence: str) -> str:
     rest = sentence[m.end():].split()
     if len(head) < 3 or len(rest) < 8 or _bare(head[-1]) in _glue_words()["speech_words"]:
         return sentence
-    if _CAPS_HEADLINE.match(sentence) or not any(c.isupper() for c in "".join(rest[:1])):
+    if _CAPS_HEADLINE.match(sentence):
         return sentence
     return sentence[m.end():] if _subject(rest) is not None or _bare(rest[0]) in _glue_words()["starters"] \
         else sentence
@@ -292,9 +292,7 @@ def clean_sentence(sentence: str, position: int = 0, common: frozenset[str] = fr
 _DEPENDENT_TITLE = re.compile(_DATA["dependent_title"])
 # "The diplomatic move came as ...", "The £5m in support ...": a thing named before
 _DEPENDENT_THE = re.compile(
-    r"^The\s+(?:[£$€]\d[\d,.]*\s*(?:m|bn|million|billion)?\b|\d[\d,.]*\s*(?:m|bn|million|billion)\b|"
-    r"(?:[a-z][\w-]*\s+)?(?:" + "|".join(map(re.escape, _DATA["back_nouns"]))
-    + r")\b(?!\s+(?:by|of|from|to|on|for|between|with|that|in)\b))")
+    _DATA["dependent_the"].replace("{back_nouns}", "|".join(map(re.escape, _DATA["back_nouns"]))))
 _EXPLETIVE_IT = re.compile(_DATA["expletive_it"])
 _FIRST_WORDS = re.compile(r"[\w'\u2019-]+")
 
@@ -323,16 +321,15 @@ def stands_alone(sentence: str) -> bool:
 def _late_pronoun(sentence: str) -> bool:
     """A subject pronoun after an opening phrase that names nobody ("By Friday they had ...",
     "In a statement, it said ..."): it points at the sentence before."""
-    subjects = frozenset(_DATA["subject_pronouns"])
-    cal = _month_words() | _weekday_words()
+    cal = lang.calendar_words()
     first = _FIRST_WORDS.match(sentence)
-    if not first or first.group(0).lower() not in _DATA["opening_words"]:
+    if not first or first.group(0).lower() not in _OPENING_WORDS:
         return False  # "Officials said they ...": the pronoun has its noun
     for i, m in enumerate(_FIRST_WORDS.finditer(sentence[:120])):
         w = m.group(0)
         if i >= _PRONOUN_REACH:
             return False
-        if i and w.lower() in subjects and w[:1].islower():
+        if i and w.lower() in _SUBJECT_PRONOUNS and w[:1].islower():
             return not (w.lower() == "it" and _EXPLETIVE_IT.match("It" + sentence[m.end():]))
         if i and w[:1].isupper() and w.lower() not in cal:
             return False  # a name before the pronoun: it may point at that
@@ -340,15 +337,11 @@ def _late_pronoun(sentence: str) -> bool:
 
 
 _PRONOUN_REACH = 8
+_SUBJECT_PRONOUNS = frozenset(_DATA["subject_pronouns"])
+_OPENING_WORDS = frozenset(_DATA["opening_words"])
 
 
 _LIST_DATE = re.compile(_DATA["list_date"])
-
-
-@cache
-def _weekday_words() -> frozenset[str]:
-    cal = lang.load().table("calendar")
-    return frozenset([*cal["weekdays"], *cal["weekday_abbreviations"]])
 
 
 @cache

@@ -11,7 +11,6 @@ chosen for this date or any other date is skipped, so one event does not appear 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -176,20 +175,13 @@ def _vectorize(texts: list[str], docs: Sequence[Document], weights: SummaryWeigh
             matrix = vec.fit_transform(texts)
     except ValueError:
         return None
-    calendar = _calendar_words()
+    calendar = lang.calendar_words()
     keep = np.array([not (t in calendar or _NUMBER.fullmatch(t)) for t in vec.get_feature_names_out()])
     undated = normalize(matrix[:, np.flatnonzero(keep)]) if not keep.all() else matrix
     return matrix, undated
 
 
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|s)?")
-
-
-@functools.cache
-def _calendar_words() -> frozenset[str]:
-    cal = lang.load().table("calendar")
-    return frozenset(w for k in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations")
-                     for w in cal[k])
 
 
 def _ranked(pool: list[_Cand], sub, cand: DateCandidate, keywords: list[str],  # noqa: ANN001

@@ -93,6 +93,15 @@ def stop_words(kind: str = "english", code: str = DEFAULT) -> frozenset[str]:
 
 
 @cache
+def calendar_words(code: str = DEFAULT) -> frozenset[str]:
+    """Every month and weekday word of ``lang/<code>/calendar.json`` (names and abbreviations,
+    lower case): the words that name a date."""
+    cal = load(code).table("calendar")
+    return frozenset(w for k in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations")
+                     for w in cal[k])
+
+
+@cache
 def tfidf_stop_words(code: str = DEFAULT) -> list[str]:
     """The general stop words as scikit-learn's vectorizers take them (a sorted list)."""
     return sorted(stop_words("english", code))
